@@ -1,0 +1,63 @@
+import { COMMANDS } from '../commands/registry';
+
+const COMMON_OPTIONS: Array<[string, string]> = [
+  ['--config FILE', 'config file (default .rollgate/<command>.yml)'],
+  ['--json', 'print exactly one JSON result object on stdout'],
+  ['--cwd DIR', 'run as if started in DIR (paths in the config resolve against it)'],
+  ['--sarif FILE', 'also write findings as SARIF 2.1.0'],
+  ['--junit FILE', 'also write gates as JUnit XML'],
+  ['--markdown FILE', 'also write the Markdown summary'],
+  ['--result-file FILE', 'also write the JSON result to FILE'],
+  ['--no-color', 'no ANSI colour (also NO_COLOR=1); colour is used only on a TTY'],
+  ['--debug', 'log debug detail and show stack traces of internal errors'],
+  ['-h, --help', 'show help'],
+];
+
+const EXIT_CODES = 'Exit codes: 0 every gate passed, 1 a gate failed, 2 bad usage or input, 3 internal error.';
+
+function optionLines(options: Array<[string, string]>): string {
+  const width = Math.max(...options.map(([flag]) => flag.length));
+  return options.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`).join('\n');
+}
+
+export function mainHelp(version: string): string {
+  const names = Object.values(COMMANDS);
+  const width = Math.max(...names.map((c) => c.name.length), 'schema'.length);
+  return [
+    `rollgate ${version}: progressive-delivery gates for GitHub Actions`,
+    '',
+    'Usage: rollgate <command> [options]',
+    '',
+    'Commands:',
+    ...names.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    `  ${'schema'.padEnd(width)}  Print the JSON Schema of a command's config (rollgate schema checklist)`,
+    '',
+    'Options for every command:',
+    optionLines(COMMON_OPTIONS),
+    '',
+    'Examples:',
+    ...names.map((c) => `  ${c.examples[0]}`),
+    '  rollgate schema checklist > checklist.schema.json',
+    '',
+    EXIT_CODES,
+    'Run `rollgate <command> --help` for a command\'s own options and examples.',
+  ].join('\n');
+}
+
+export function commandHelp(name: string): string {
+  const command = COMMANDS[name]!;
+  return [
+    `rollgate ${name}: ${command.summary}`,
+    '',
+    `Usage: rollgate ${name} [options]`,
+    '',
+    'Options:',
+    optionLines([...command.options, ...COMMON_OPTIONS]),
+    '',
+    'Examples:',
+    ...command.examples.map((example) => `  ${example}`),
+    '',
+    `Config: .rollgate/${name}.yml; its JSON Schema is schemas/${name}.schema.json.`,
+    EXIT_CODES,
+  ].join('\n');
+}

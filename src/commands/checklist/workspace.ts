@@ -1,0 +1,109 @@
+/**
+ * The file and git access checks need, rooted at the run's cwd. Paths in and
+ * out are repository-relative with forward slashes, as in configs and SARIF.
+ */
+import { execFile } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { glob } from 'tinyglobby';
+import type { RunContext } from '../../context';
+
+const run = promisify(execFile);
+
+export interface ChangedFiles {
+  files: string[];
+  /** Where the list came from, for the details text. */
+  source: string;
+}
+
+export interface Workspace {
+  root: string;
+  /** Undefined when the file does not exist. */
+  readText(path: string): Promise<string | undefined>;
+  exists(path: string): Promise<boolean>;
+  /** Files matching any pattern, sorted; node_modules and .git never match. */
+  glob(patterns: string[]): Promise<string[]>;
+  /** Tracked files (git ls-files), or every file when this is not a git checkout. */
+  trackedFiles(): Promise<string[]>;
+  changedFiles(): Promise<ChangedFiles | undefined>;
+}
+
+const IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+async function gitLines(root: string, args: string[]): Promise<string[] | undefined> {
+  try {
+    const { stdout } = await run('git', args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    return stdout.split('\n').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
+
+async function changedFromApi(ctx: RunContext): Promise<ChangedFiles | undefined> {
+  const gh = ctx.github;
+  if (!gh?.client || !gh.pullRequest) return undefined;
+  const files = await gh.client.paginate(gh.client.rest.pulls.listFiles, {
+    owner: gh.owner,
+    repo: gh.repo,
+    pull_number: gh.pullRequest.number,
+    per_page: 100,
+  });
+  // A rename touches both names: a rule on the old path should still fire.
+  const names = files.flatMap((file) => (file.previous_filename ? [file.filename, file.previous_filename] : [file.filename]));
+  return { files: [...new Set(names)].sort(), source: `pull request #${gh.pullRequest.number}` };
+}
+
+async function changedFromGit(root: string, ctx: RunContext): Promise<ChangedFiles | undefined> {
+  const base = ctx.github?.pullRequest?.baseSha ?? (ctx.env.GITHUB_BASE_REF ? `origin/${ctx.env.GITHUB_BASE_REF}` : undefined);
+  if (!base) return undefined;
+  const mergeBase = await gitLines(root, ['merge-base', base, 'HEAD']);
+  if (!mergeBase?.[0]) return undefined;
+  const files = await gitLines(root, ['diff', '--name-only', `${mergeBase[0]}...HEAD`]);
+  return files ? { files: files.sort(), source: `git diff against the merge base ${mergeBase[0].slice(0, 7)}` } : undefined;
+}
+
+export function createWorkspace(ctx: RunContext): Workspace {
+  const root = ctx.cwd;
+  let tracked: Promise<string[]> | undefined;
+  let changed: Promise<ChangedFiles | undefined> | undefined;
+  return {
+    root,
+    async readText(path) {
+      try {
+        return await readFile(resolve(root, path), 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+    },
+    async exists(path) {
+      try {
+        await stat(resolve(root, path));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async glob(patterns) {
+      const found = await glob(patterns, { cwd: root, ignore: IGNORED, dot: true, onlyFiles: true, expandDirectories: false });
+      return found.map(toPosix).sort();
+    },
+    trackedFiles() {
+      tracked ??= (async () => {
+        const lines = await gitLines(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+        if (lines) return lines.join('\n').split('\0').filter(Boolean).map((file) => toPosix(relative(root, resolve(root, file)))).sort();
+        return this.glob(['**/*']);
+      })();
+      return tracked;
+    },
+    changedFiles() {
+      changed ??= (async () => (await changedFromApi(ctx)) ?? (await changedFromGit(root, ctx)))();
+      return changed;
+    },
+  };
+}
