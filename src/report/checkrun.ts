@@ -100,7 +100,7 @@ export function toCheckAnnotation(finding: Finding & { file: string }): CheckAnn
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return text.replace(/[\r\n]+/g, ' ').trim();
 }
 
 export function buildCheckRun(report: Report, opts: CheckRunOptions): CheckRunPayload {

@@ -47,29 +47,57 @@ const LEVEL_HEADING: Record<FindingLevel, string> = {
 
 // ---------------------------------------------------------------- escaping
 
+/** C0 and C1 controls other than tab and line breaks. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
 /** For raw HTML contexts such as <summary>, where Markdown is not parsed. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(CONTROL, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**
  * One line of literal text inside Markdown. Backslash escapes cover the inline
- * syntax (emphasis, links, code, tables, strikethrough, headings); `<`, `>` and
- * `&` become entities so no tag or entity is ever interpreted.
+ * syntax (emphasis, links, code, tables, strikethrough, headings, GitHub's `$`
+ * math); `<`, `>` and `&` become entities so no tag or entity is ever
+ * interpreted.
  */
 export function escapeInline(text: string, newline = ' '): string {
-  const lines = splitLines(text).map((line) => {
-    let escaped = line
-      .replace(/[\\`*_[\]#|~!]/g, '\\$&')
+  const lines = splitLines(text).map((line) =>
+    line
+      // Control characters have no place in Markdown and some have no valid
+      // character reference; U+FFFD is what CommonMark itself does with NUL.
+      .replace(CONTROL, '\uFFFD')
+      .replace(/[\\`*_[\]#|~!$]/g, '\\$&')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;');
-    // Characters that only mean something at the start of a line: lists, setext
-    // underlines, ordered lists, indented code.
-    escaped = escaped.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
-    return escaped.replace(/^\s+/, (spaces) => spaces.replace(/\s/g, '&#32;'));
-  });
-  return lines.join(newline);
+      .replace(/>/g, '&gt;')
+      // Only meaningful at the start of a line: list markers, setext underlines, ordered lists.
+      .replace(/^([-+=])/, '\\$1')
+      .replace(/^(\d+)([.)])/, '$1\\$2'),
+  );
+  // Leading whitespace would start indented code or vanish; trailing whitespace
+  // would be trimmed or become a hard break. Character references keep both.
+  return referenceEdgeWhitespace(lines.join(newline));
+}
+
+/** Linear on purpose: `/\s+$/` backtracks quadratically over long inner runs of blanks. */
+function referenceEdgeWhitespace(text: string): string {
+  const isBlank = (char: string) => /\s/.test(char);
+  let start = 0;
+  while (start < text.length && isBlank(text[start]!)) start++;
+  let end = text.length;
+  while (end > start && isBlank(text[end - 1]!)) end--;
+  const reference = (blanks: string) => [...blanks].map((char) => `&#${char.codePointAt(0)};`).join('');
+  return reference(text.slice(0, start)) + text.slice(start, end) + reference(text.slice(end));
+}
+
+/** Leading and trailing line breaks, removed without a backtracking regex. */
+function trimLineBreaks(text: string): string {
+  let start = 0;
+  while (start < text.length && (text[start] === '\n' || text[start] === '\r')) start++;
+  let end = text.length;
+  while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  return text.slice(start, end);
 }
 
 /** A table cell: like inline text, with line breaks kept as <br>. */
@@ -79,29 +107,33 @@ export function escapeCell(text: string): string {
 
 /** A code span that no backtick in `text` can close early. */
 function codeSpan(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, ' ');
+  const flat = text.replace(/[\r\n]+/g, ' ').replace(CONTROL, '\uFFFD');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  // In a table, GitHub splits cells on `|` even inside code spans.
-  return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`;
+  // Parsers strip one space from each end when both ends have one, and a
+  // backtick at an end would merge with the fence: padding undoes both.
+  const needsPad = /^`|`$/.test(flat) || (/^ [\s\S]* $/.test(flat) && /[^ ]/.test(flat));
+  const pad = needsPad ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 /** Mermaid strings are double-quoted with no escape syntax, so the quote and line breaks go. */
 function mermaidString(text: string): string {
-  return `"${text.replace(/[\r\n]+/g, ' ').replace(/"/g, "'").replace(/`/g, "'")}"`;
+  return `"${text.replace(/[\r\n]+/g, ' ').replace(CONTROL, '\uFFFD').replace(/"/g, "'").replace(/`/g, "'")}"`;
 }
 
+/** Mermaid's parser reads plain decimals only: no exponent, no NaN. */
 function mermaidNumber(value: number): string {
   if (!Number.isFinite(value)) return '0';
-  if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
-  // Mermaid's parser reads plain decimals; toPrecision can produce an exponent.
-  const fixed = Number(value.toPrecision(6));
-  return Math.abs(fixed) >= 1e-6 && Math.abs(fixed) < 1e15 ? fixed.toFixed(6).replace(/\.?0+$/, '') : '0';
+  if (Math.abs(value) >= 1e15) return BigInt(Math.round(value)).toString();
+  if (Number.isInteger(value)) return String(value);
+  const rounded = Number(value.toPrecision(6));
+  return Math.abs(rounded) < 1e-6 ? '0' : rounded.toFixed(6).replace(/\.?0+$/, '');
 }
 
+/** The edge's URL goes into a Markdown link destination, where blanks and brackets would end it. */
 function linkTarget(url: string): string {
-  return url.replace(/[\s<>()[\]]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(/[\u0000-\u0020<>()[\]\u007f]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 // ---------------------------------------------------------------- pieces
@@ -116,7 +148,7 @@ export function renderTable(table: Table): string[] {
   const width = table.columns.length;
   if (width === 0) return [];
   const lines: string[] = [];
-  if (table.title) lines.push(`**${escapeInline(table.title)}**`, '');
+  if (table.title?.trim()) lines.push(`**${escapeInline(table.title.trim())}**`, '');
   const row = (cells: string[]) => `| ${cells.map((cell) => escapeCell(cell)).join(' | ')} |`;
   lines.push(row(table.columns));
   const delimiter = table.columns.map((_, i) => {
@@ -211,10 +243,13 @@ export function renderFindings(findings: Finding[], heading = '### Findings'): s
     for (const finding of group) {
       const where = findingLocation(finding);
       const parts = [
-        finding.title ? `**${escapeInline(finding.title)}**` : '',
+        // Emphasis only opens and closes next to non-space, hence the trim.
+        finding.title.trim() ? `**${escapeInline(finding.title.trim())}**` : '',
         where ? codeSpan(where) : '',
       ].filter(Boolean);
-      const message = escapeInline(finding.message, '<br>');
+      // Leading and trailing line breaks show nothing, and a leading <br> alone
+      // on the item's line would be read as an HTML block.
+      const message = escapeInline(trimLineBreaks(finding.message), '<br>');
       lines.push(`- ${parts.join(' ')}${parts.length > 0 && message ? ': ' : ''}${message}`);
     }
   }
@@ -236,8 +271,8 @@ export interface FitOptions {
 }
 
 export function truncationNote(detailsUrl?: string): string {
-  const where = detailsUrl ? `[the full result](${linkTarget(detailsUrl)})` : 'the JSON result file';
-  return `> ⚠️ **Truncated:** this report was cut to fit GitHub's size limit. See ${where} for everything.`;
+  const where = detailsUrl ? `is at [the run's full result](${linkTarget(detailsUrl)})` : 'is in the JSON result file';
+  return `> ⚠️ **Truncated:** this summary was cut to fit GitHub's size limit. The full result ${where}.`;
 }
 
 /**
@@ -274,7 +309,7 @@ export function fitMarkdown(markdown: string, opts: FitOptions): string {
     }
   }
 
-  const kept = lines.slice(0, best).join('\n').replace(/\s+$/, '');
+  const kept = lines.slice(0, best).join('\n').trimEnd();
   const out = `${kept}${closer.repeat(bestDepth)}${kept ? '\n\n' : ''}${note}\n`;
   // Only a limit smaller than the note itself gets here with too much text.
   return size(out) < opts.limit ? out : clip(note, opts.limit - 1, opts.unit, '');

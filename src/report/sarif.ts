@@ -83,7 +83,8 @@ export function pathToUri(path: string): string {
     .replace(/\\/g, '/')
     .replace(/^\.\//, '')
     .split('/')
-    .map((segment) => encodeURIComponent(segment))
+    // encodeURIComponent throws on a lone surrogate; U+FFFD is what UTF-8 would carry instead.
+    .map((segment) => encodeURIComponent(segment.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')))
     .join('/');
 }
 

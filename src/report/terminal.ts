@@ -83,10 +83,12 @@ function pad(text: string, width: number, align: 'left' | 'right' | 'center' = '
 
 /** One line of user text: controls made visible, line breaks folded. */
 function flat(text: string): string {
-  return sanitizeTerminal(text.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' '));
+  return sanitizeTerminal(text.replace(/\r\n|\r|\n/g, ' '));
 }
 
 function gateResult(gate: Gate): string {
+  // A skipped gate has no observation; why it was skipped is what the reader needs.
+  if (gate.status === 'skip') return flat(splitLines(gate.details)[0] ?? '');
   if (gate.observed && gate.expected) return `${flat(gate.observed)} (expected ${flat(gate.expected)})`;
   if (gate.observed) return flat(gate.observed);
   if (gate.expected) return `expected ${flat(gate.expected)}`;
@@ -136,8 +138,30 @@ function renderChart(chart: BarChart, indent: string): string[] {
   return out;
 }
 
-function renderSection(section: Section, paint: (style: Style, text: string) => string): string[] {
-  const out = [paint('bold', flat(section.title))];
+type Segment = [style: Style | undefined, text: string];
+
+/**
+ * Joins styled pieces into one line. Trailing blanks are trimmed before any
+ * colour is applied, so colour never changes what is printed, only how.
+ */
+function compose(color: boolean, segments: Segment[]): string {
+  const parts = segments.map(([style, text]): Segment => [style, text]);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const trimmed = parts[i]![1].trimEnd();
+    parts[i] = [parts[i]![0], trimmed];
+    if (trimmed !== '') break;
+  }
+  return parts
+    .map(([style, text]) => {
+      if (!color || !style || text === '') return text;
+      const [open, close] = STYLE[style];
+      return `${ESC}${open}m${text}${ESC}${close}m`;
+    })
+    .join('');
+}
+
+function renderSection(section: Section, color: boolean): string[] {
+  const out = [compose(color, [['bold', flat(section.title)]])];
   if (section.text) out.push(...splitLines(section.text).map((line) => `  ${sanitizeTerminal(line)}`.trimEnd()));
   if (section.table) out.push(...renderTable(section.table, '  '));
   if (section.chart) out.push(...renderChart(section.chart, '  '));
@@ -145,49 +169,68 @@ function renderSection(section: Section, paint: (style: Style, text: string) => 
 }
 
 export function renderTerminal(report: Report, opts: TerminalOptions): string {
-  const paint = (style: Style, text: string) => {
-    if (!opts.color || text === '') return text;
-    const [open, close] = STYLE[style];
-    return `${ESC}${open}m${text}${ESC}${close}m`;
-  };
+  const line = (...segments: Segment[]) => compose(opts.color, segments);
   const out: string[] = [];
 
-  const verdict = report.passed ? paint('green', '✓ PASSED') : paint('red', '✗ FAILED');
-  out.push(`${paint('bold', verdict)}  ${paint('bold', `rollgate ${flat(report.command)}`)}${report.headline ? `: ${flat(report.headline)}` : ''}`);
+  out.push(
+    line(
+      [report.passed ? 'green' : 'red', report.passed ? '✓ PASSED' : '✗ FAILED'],
+      [undefined, '  '],
+      ['bold', `rollgate ${flat(report.command)}`],
+      [undefined, report.headline ? `: ${flat(report.headline)}` : ''],
+    ),
+  );
 
   if (report.gates.length > 0) {
     out.push('');
     const names = report.gates.map((gate) => flat(gate.name));
     const nameWidth = Math.max(...names.map(displayWidth));
     report.gates.forEach((gate, i) => {
-      const style = STATUS_STYLE[gate.status];
       const result = gateResult(gate);
-      out.push(`  ${paint(style, SYMBOL[gate.status])} ${pad(names[i]!, nameWidth)}  ${gate.status === 'skip' ? paint('gray', result) : result}`.trimEnd());
+      out.push(
+        line(
+          [undefined, '  '],
+          [STATUS_STYLE[gate.status], SYMBOL[gate.status]],
+          [undefined, ` ${pad(names[i]!, nameWidth)}  `],
+          [gate.status === 'skip' ? 'gray' : undefined, result],
+        ),
+      );
       if (opts.verbose && gate.details && flat(gate.details) !== result) {
-        const indent = ' '.repeat(6 + nameWidth);
-        out.push(...splitLines(gate.details).map((line) => `${indent}${paint('dim', sanitizeTerminal(line))}`.trimEnd()));
+        // Under the result column: "  ✗ " + name + two spaces.
+        const indent = ' '.repeat(4 + nameWidth + 2);
+        for (const detail of splitLines(gate.details)) out.push(line([undefined, indent], ['dim', sanitizeTerminal(detail)]));
       }
     });
   }
 
   if (opts.verbose) {
-    for (const section of report.sections) out.push('', ...renderSection(section, paint));
+    for (const section of report.sections) out.push('', ...renderSection(section, opts.color));
   }
 
   if (report.findings.length > 0) {
     const sorted = [...report.findings].sort(byImportance);
     const shown = opts.verbose ? sorted : sorted.slice(0, FINDINGS_SHOWN);
-    out.push('', paint('bold', `Findings (${report.findings.length})`));
+    out.push('', line(['bold', `Findings (${report.findings.length})`]));
     const levelWidth = Math.max(...shown.map((finding) => finding.level.length));
     const locations = shown.map(location);
     const locationWidth = Math.min(LOCATION_COLUMN_MAX, Math.max(0, ...locations.map(displayWidth)));
+    const indent = ' '.repeat(2 + levelWidth + 2 + (locationWidth > 0 ? locationWidth + 2 : 0));
     shown.forEach((finding, i) => {
-      const where = locationWidth > 0 ? `${pad(locations[i]!, locationWidth)}  ` : '';
-      const lines = splitLines(finding.message).map(sanitizeTerminal);
-      const head = [finding.title ? paint('bold', flat(finding.title)) : '', lines[0] ?? ''].filter(Boolean).join(': ');
-      out.push(`  ${paint(LEVEL_STYLE[finding.level], pad(finding.level, levelWidth))}  ${paint('dim', where)}${head}`.trimEnd());
-      const indent = ' '.repeat(2 + levelWidth + 2 + (locationWidth > 0 ? locationWidth + 2 : 0));
-      for (const line of lines.slice(1)) out.push(`${indent}${line}`.trimEnd());
+      const messageLines = splitLines(finding.message).map(sanitizeTerminal);
+      const title = flat(finding.title);
+      const first = messageLines[0] ?? '';
+      out.push(
+        line(
+          [undefined, '  '],
+          [LEVEL_STYLE[finding.level], pad(finding.level, levelWidth)],
+          [undefined, '  '],
+          ['dim', locationWidth > 0 ? pad(locations[i]!, locationWidth) : ''],
+          [undefined, locationWidth > 0 ? '  ' : ''],
+          ['bold', title],
+          [undefined, title && first ? `: ${first}` : first],
+        ),
+      );
+      for (const rest of messageLines.slice(1)) out.push(line([undefined, indent + rest]));
     });
     if (shown.length < sorted.length) {
       out.push(`  … and ${sorted.length - shown.length} more (verbose output lists them all)`);

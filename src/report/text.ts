@@ -40,7 +40,8 @@ export function measure(text: string, unit: LengthUnit): number {
 export function clip(text: string, max: number, unit: LengthUnit, ellipsis = '…'): string {
   if (measure(text, unit) <= max) return text;
   const budget = max - measure(ellipsis, unit);
-  if (budget < 0) return prefixWithin(ellipsis, max, unit);
+  // Too small for the ellipsis: the text alone, still cut on a boundary.
+  if (budget < 0) return prefixWithin(text, max, unit);
   return prefixWithin(text, budget, unit) + ellipsis;
 }
 

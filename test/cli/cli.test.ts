@@ -71,7 +71,7 @@ describe('rollgate CLI', () => {
       coverage: 'pass', tests: 'pass', security: 'pass', changelog: 'pass', docs: 'warn',
       'alert-runbooks': 'pass', owners: 'pass', approvals: 'skip', 'rollback-tested': 'skip', smoke: 'pass',
     });
-    expect(byId.coverage.observed).toBe('lines 86.4%, branches 74.2%');
+    expect(byId.coverage.observed).toBe('lines 86.8%, branches 73.4%');
     expect(byId.docs.observed).toBe('nothing matches docs/slo.md');
     expect(byId.tests.observed).toBe('12 tests, 0 failed, 0 errors, 0 skipped');
   });

@@ -34,7 +34,7 @@ export interface Reply {
   body?: unknown;
   headers?: Record<string, string>;
   /** Non-JSON payloads, e.g. the raw media type of the contents API. */
-  raw?: { text: string; contentType: string; mediaType: string };
+  raw?: { bytes: Buffer; contentType: string; mediaType: string };
 }
 
 export interface Route {

@@ -211,12 +211,26 @@ export class ServerState {
   setBranch(owner: string, name: string, branch: string, sha?: string): string {
     const repo = this.requireRepo(owner, name);
     const from = this.headOf(repo, repo.defaultBranch);
-    const target = sha ?? from.sha;
+    const target = (sha ?? from.sha).toLowerCase();
     if (!repo.commits.has(target)) {
       this.storeCommit(repo, { sha: target, message: `Work on ${branch}`, parents: [from.sha], files: new Map(from.files) });
     }
     repo.branches.set(branch, target);
     return target;
+  }
+
+  /** Records a commit the repository has (e.g. a PR merge commit) without moving any branch. */
+  addCommit(owner: string, name: string, sha: string, opts: { message?: string; parent?: string } = {}): CommitRecord {
+    const repo = this.requireRepo(owner, name);
+    const known = repo.commits.get(sha.toLowerCase());
+    if (known) return known;
+    const parent = opts.parent ? repo.commits.get(opts.parent) : this.headOf(repo, repo.defaultBranch);
+    return this.storeCommit(repo, {
+      sha: sha.toLowerCase(),
+      message: opts.message ?? 'Commit',
+      parents: parent ? [parent.sha] : [],
+      files: new Map(parent?.files),
+    });
   }
 
   /** Seeds a file as one commit on `branch` (created from the default branch if missing). */
@@ -314,7 +328,7 @@ export class ServerState {
     const fields = this.issueFields(repo, seed, 'pull');
     const headRepo = seed.head?.repo ?? repo.fullName;
     const headRef = seed.head?.ref ?? `feature/pr-${fields.number}`;
-    const headSha = seed.head?.sha ?? sha1Hex('pull head', repo.fullName, String(fields.number));
+    const headSha = seed.head?.sha?.toLowerCase() ?? sha1Hex('pull head', repo.fullName, String(fields.number));
     const baseRef = seed.base?.ref ?? repo.defaultBranch;
     // A same-repo head branch exists in the repository, so contents/deployments can resolve it.
     if (headRepo.toLowerCase() === repo.fullName.toLowerCase()) this.setBranch(owner, name, headRef, headSha);

@@ -58,13 +58,136 @@ export function parseJsonText(text: string, file: string, expected: string): unk
   try {
     return JSON.parse(body) as unknown;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    // V8 reports either "at position N" or "(line L column C)" depending on version.
-    const lineCol = /line (\d+) column (\d+)/.exec(reason);
-    const position = /position (\d+)/.exec(reason);
-    const line = lineCol ? Number(lineCol[1]) : position ? lineAt(body, Number(position[1])) : undefined;
-    const column = lineCol ? Number(lineCol[2]) : undefined;
-    throw new UserError(`expected ${expected}, found text that is not valid JSON (${reason})`, { file, line, column });
+    // Node 20's messages often carry no position at all, so find it ourselves.
+    const offset = jsonSyntaxErrorOffset(body);
+    const where = offset === undefined ? {} : positionAt(body, offset);
+    const found = offset === undefined ? '' : offset >= body.length ? ': the text ends too early' : `: unexpected ${JSON.stringify(body.slice(offset, offset + 1))}`;
+    throw new UserError(`expected ${expected}, found text that is not valid JSON${found}`, { file, ...where });
+  }
+}
+
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  const line = lineAt(text, offset);
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return { line, column: offset - lineStart + 1 };
+}
+
+class JsonSyntaxError {
+  constructor(readonly offset: number) {}
+}
+
+/**
+ * Offset of the first JSON syntax error, or undefined when the text parses
+ * (or nests too deep to check). Only run after JSON.parse has already failed.
+ */
+export function jsonSyntaxErrorOffset(text: string): number | undefined {
+  let i = 0;
+  const n = text.length;
+  const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const skipSpace = (): void => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+  const fail = (at = i): never => {
+    throw new JsonSyntaxError(at);
+  };
+  const expectChar = (ch: string): void => {
+    if (text[i] !== ch) fail();
+    i++;
+  };
+  const string = (): void => {
+    expectChar('"');
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return;
+      }
+      if (c < 32) fail();
+      if (c === 92) {
+        const esc = text[i + 1];
+        if (esc === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail(i + 1);
+          i += 6;
+        } else if (esc !== undefined && '"\\/bfnrt'.includes(esc)) {
+          i += 2;
+        } else {
+          fail(i + 1);
+        }
+        continue;
+      }
+      i++;
+    }
+    fail(n);
+  };
+  const value = (depth: number): void => {
+    if (depth > 2000) throw new JsonSyntaxError(-1);
+    skipSpace();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      skipSpace();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        skipSpace();
+        string();
+        skipSpace();
+        expectChar(':');
+        value(depth + 1);
+        skipSpace();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        expectChar('}');
+        return;
+      }
+    }
+    if (c === '[') {
+      i++;
+      skipSpace();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value(depth + 1);
+        skipSpace();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        expectChar(']');
+        return;
+      }
+    }
+    if (c === '"') return string();
+    for (const literal of ['true', 'false', 'null']) {
+      if (text.startsWith(literal, i)) {
+        i += literal.length;
+        return;
+      }
+    }
+    number.lastIndex = i;
+    if (number.test(text)) {
+      i = number.lastIndex;
+      return;
+    }
+    fail();
+  };
+  try {
+    value(0);
+    skipSpace();
+    return i < n ? i : undefined;
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return error.offset >= 0 ? error.offset : undefined;
+    throw error;
   }
 }
 

@@ -340,12 +340,14 @@ function parseCobertura(body: string, file: string): CoverageSummary {
   // filename → line number → facts. Classes sharing a file (inner classes,
   // compiler-generated async state machines) are merged by line number.
   const byFile = new Map<string, Map<number, LineFacts>>();
-  let sawLine = false;
+  // Any <class> means the report has structure to count, even if it holds no lines.
+  let sawClass = false;
   const packagesRoots = childrenNamed(root, 'packages');
   for (const pkgs of packagesRoots) {
     for (const pkg of childrenNamed(pkgs, 'package')) {
       for (const classes of childrenNamed(pkg, 'classes')) {
         for (const cls of childrenNamed(classes, 'class')) {
+          sawClass = true;
           const name = cls.attrs['filename'] ?? cls.attrs['name'] ?? '(unnamed class)';
           const fileLines = byFile.get(name) ?? new Map<number, LineFacts>();
           byFile.set(name, fileLines);
@@ -356,7 +358,6 @@ function parseCobertura(body: string, file: string): CoverageSummary {
             : childrenNamed(cls, 'methods').flatMap((methods) => childrenNamed(methods, 'method')).flatMap((method) => childrenNamed(method, 'lines'));
           for (const group of lineGroups) {
             for (const line of childrenNamed(group, 'line')) {
-              sawLine = true;
               const number = count(line, 'number');
               const hits = count(line, 'hits');
               if (number === undefined || hits === undefined) fail(line, 'expected <line> to have "number" and "hits" attributes');
@@ -417,7 +418,7 @@ function parseCobertura(body: string, file: string): CoverageSummary {
   if (linesValid !== undefined && linesCovered !== undefined) {
     if (linesCovered > linesValid) fail(root, `expected lines-covered (${linesCovered}) to be at most lines-valid (${linesValid})`);
     totals.lines = metric(linesCovered, linesValid);
-  } else if (sawLine) {
+  } else if (sawClass) {
     totals.lines = metric(sumLines.covered, sumLines.total);
   } else if (root.attrs['line-rate'] !== undefined) {
     totals.lines = rateOnly(rate(root, 'line-rate')!);
@@ -438,7 +439,7 @@ function parseCobertura(body: string, file: string): CoverageSummary {
     branches = branchesValid > 0 ? metric(branchesCovered, branchesValid) : noBranches();
   } else if (anyBranchLine) {
     branches = metric(sumBranches.covered, sumBranches.total);
-  } else if (sawLine) {
+  } else if (sawClass) {
     branches = noBranches();
   } else {
     const only = branchRate();

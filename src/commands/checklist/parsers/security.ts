@@ -227,8 +227,15 @@ function findRule(run: SarifRun, result: SarifResult): SarifRule | undefined {
   const id = result.rule?.id ?? result.ruleId;
   if (id === undefined) return undefined;
   const pool = component ? rules : [...rules, ...(run.tool.extensions ?? []).flatMap((extension) => extension.rules ?? [])];
-  // Hierarchical ids ("CA2000/sub") refer to the rule "CA2000".
-  return pool.find((rule) => rule.id === id) ?? pool.find((rule) => rule.id === id.split('/')[0]);
+  // Hierarchical ids ("CA2000/sub") refer to the rule "CA2000"; rule ids may
+  // themselves contain "/" ("js/unused-local-variable"), so drop one segment at a time.
+  for (let candidate = id; ; ) {
+    const found = pool.find((rule) => rule.id === candidate);
+    if (found) return found;
+    const slash = candidate.lastIndexOf('/');
+    if (slash <= 0) return undefined;
+    candidate = candidate.slice(0, slash);
+  }
 }
 
 function securityScore(properties: Record<string, unknown> | undefined): number | undefined {
@@ -258,7 +265,8 @@ function sarifMessageText(result: SarifResult, rule: SarifRule | undefined): str
 
 function sarifFinding(run: SarifRun, result: SarifResult): SecurityFinding {
   const rule = findRule(run, result);
-  const id = rule?.id ?? result.rule?.id ?? result.ruleId ?? '(no rule id)';
+  // The result's own id is the more specific one when ids are hierarchical.
+  const id = result.ruleId ?? result.rule?.id ?? rule?.id ?? '(no rule id)';
   const finding: SecurityFinding = {
     id,
     title: sarifMessageText(result, rule) ?? rule?.shortDescription?.text ?? id,
