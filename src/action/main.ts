@@ -105,6 +105,8 @@ export async function runAction(fixedCommand: string | undefined, io: ActionIO =
       const loc = error.location;
       const props = loc ? `file=${escapeProperty(loc.file)}${loc.line ? `,line=${loc.line}` : ''}${loc.column ? `,col=${loc.column}` : ''},` : '';
       io.stdout(`::error ${props}title=Rollgate: bad input::${escapeData(error.toString())}\n`);
+      // Later steps (and the release gate) read `passed`; a run that never judged anything did not pass.
+      setOutputs(env, { passed: 'false', headline: `Bad input: ${error.toString()}` });
       return EXIT.usage;
     }
     io.stdout(`::error title=Rollgate internal error::${escapeData((error as Error)?.message ?? String(error))}\n`);

@@ -323,6 +323,26 @@ export class ServerState {
     return issue;
   }
 
+  /** A comment already on an issue or PR, e.g. one left by an earlier run. */
+  addIssueComment(owner: string, name: string, issueNumber: number, seed: { body: string; user: string }): CommentRecord {
+    const repo = this.requireRepo(owner, name);
+    if (!this.hasIssue(repo, issueNumber)) throw new Error(`no issue or PR #${issueNumber} in ${repo.fullName}`);
+    this.user(seed.user, seed.user.endsWith('[bot]') ? 'Bot' : 'User');
+    const now = this.now();
+    const comment: CommentRecord = {
+      id: this.nextId('comment'),
+      repoKey: repo.fullName.toLowerCase(),
+      issueNumber,
+      body: seed.body,
+      user: seed.user,
+      createdAt: now,
+      updatedAt: now,
+      authorAssociation: 'NONE',
+    };
+    this.comments.set(comment.id, comment);
+    return comment;
+  }
+
   addPullRequest(owner: string, name: string, seed: PullRequestSeed = {}): PullRequestRecord {
     const repo = this.requireRepo(owner, name);
     const fields = this.issueFields(repo, seed, 'pull');
