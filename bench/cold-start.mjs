@@ -18,6 +18,14 @@ mkdirSync(results, { recursive: true });
 const peerDir = join(results, 'peer-core-action');
 execFileSync(join(root, 'node_modules', '.bin', 'ncc'), ['build', join(root, 'bench', 'peer-core-action.mjs'), '-o', peerDir, '--minify', '--quiet'], { stdio: 'inherit' });
 
+// The floor: each library the checklist cannot run without, bundled alone the
+// same way, doing the least real work (one parse). What these cost together is
+// the most a lazy-loading layout could save.
+const floors = ['zod', 'yaml', 'fast-xml-parser', 'tinyglobby'];
+for (const name of floors) {
+  execFileSync(join(root, 'node_modules', '.bin', 'ncc'), ['build', join(root, 'bench', 'floor', `${name}.mjs`), '-o', join(results, 'floor', name), '--minify', '--quiet', '--target', 'es2022'], { stdio: 'inherit' });
+}
+
 const scratch = mkdtempSync(join(tmpdir(), 'rollgate-bench-'));
 const runnerEnv = {
   GITHUB_ACTIONS: 'true',
@@ -35,6 +43,7 @@ const commands = {
   'node -e 0': [process.execPath, ['-e', '0']],
   'peer: @actions/core action (ncc)': [process.execPath, [join(peerDir, 'index.mjs')]],
   'rollgate checklist action, 10 checks': [process.execPath, [join(root, 'dist', 'actions', 'checklist.js')]],
+  ...Object.fromEntries(floors.map((name) => [`floor: ${name} alone (ncc)`, [process.execPath, [join(results, 'floor', name, 'index.mjs')]]])),
 };
 
 function once([file, args], env) {

@@ -1,0 +1,2 @@
+import { globSync } from 'tinyglobby';
+globSync(['**/*.md'], { cwd: process.cwd(), ignore: ['**/node_modules/**'] });
