@@ -3,7 +3,8 @@
 // tiny entry per CLI/action that imports it, so no code is duplicated per
 // action. Then regenerates the config JSON Schemas from the zod schemas.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,11 +29,15 @@ writeFileSync(
 writeFileSync(join(dist, 'action.js'), `${header}import { runAction } from './index.js';\nprocess.exitCode = await runAction(undefined);\n`);
 
 mkdirSync(join(dist, 'actions'), { recursive: true });
-const actions = readdirSync(join(root, 'actions'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name !== 'release-gate')
-  .map((entry) => entry.name);
-for (const name of actions) {
-  writeFileSync(join(dist, 'actions', `${name}.js`), `${header}import { runAction } from '../index.js';\nprocess.exitCode = await runAction('${name}');\n`);
+// Each JavaScript action's `runs.main` names its entry, dist/actions/<command>.js;
+// the entry fixes the command, so an action folder may be named apart from it
+// (actions/ab-stats runs `ab`).
+for (const folder of readdirSync(join(root, 'actions'), { withFileTypes: true })) {
+  if (!folder.isDirectory()) continue;
+  const meta = parse(readFileSync(join(root, 'actions', folder.name, 'action.yml'), 'utf8'));
+  const entry = /^\.\.\/\.\.\/dist\/actions\/([a-z0-9-]+)\.js$/.exec(meta?.runs?.main ?? '');
+  if (!entry) continue;
+  writeFileSync(join(dist, 'actions', `${entry[1]}.js`), `${header}import { runAction } from '../index.js';\nprocess.exitCode = await runAction('${entry[1]}');\n`);
 }
 
 execFileSync(process.execPath, [join(dist, 'cli.js'), 'schema', '--write', schemasDir], { cwd: root, stdio: 'inherit' });

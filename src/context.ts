@@ -22,6 +22,8 @@ export interface RunContext {
   signal: AbortSignal;
   /** The config file, when there was one, for findings that point at a gate's line. */
   configSource?: ConfigSource;
+  /** The command's own options (CLI flags or action inputs), by option name. */
+  inputs?: Readonly<Record<string, string | string[] | boolean | undefined>>;
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, debug() {} };

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import type { Logger } from '../context';
 import { EXIT, UserError } from '../errors';
+import { COMMANDS } from '../commands/registry';
 import { execute } from '../execute';
 import { githubContextFromEnv, type GitHubContext } from '../github/context';
 import { appendStepSummary, getBooleanInput, getInput, setOutputs } from '../github/runner';
@@ -70,7 +71,13 @@ export async function runAction(fixedCommand: string | undefined, io: ActionIO =
         })
       : undefined;
     const github: GitHubContext | undefined = base ? { ...base, client } : undefined;
-    const ctx = { cwd, env, now: () => new Date(), log, signal: AbortSignal.timeout(6 * 3600 * 1000), github };
+    const inputs = Object.fromEntries((COMMANDS[command]?.options ?? []).map((option) => {
+      const raw = getInput(env, option.name);
+      if (!option.value) return [option.name, getBooleanInput(env, option.name, false)];
+      if (option.multiple) return [option.name, raw.split(/\r?\n/).map((line) => line.trim()).filter(Boolean)];
+      return [option.name, raw || undefined];
+    }));
+    const ctx = { cwd, env, now: () => new Date(), log, signal: AbortSignal.timeout(6 * 3600 * 1000), github, inputs };
 
     const { result, report } = await execute(command, getInput(env, 'config') || undefined, ctx);
     const resultFile = getInput(env, 'result-file') || resolve(env.RUNNER_TEMP || cwd, `rollgate-${command}.json`);

@@ -1,4 +1,5 @@
 import { COMMANDS } from '../commands/registry';
+import type { CommandOption } from '../commands/types';
 
 const COMMON_OPTIONS: Array<[string, string]> = [
   ['--config FILE', 'config file (default .rollgate/<command>.yml)'],
@@ -14,6 +15,10 @@ const COMMON_OPTIONS: Array<[string, string]> = [
 ];
 
 const EXIT_CODES = 'Exit codes: 0 every gate passed, 1 a gate failed, 2 bad usage or input, 3 internal error.';
+
+function flagLines(options: CommandOption[]): Array<[string, string]> {
+  return options.map((o) => [`--${o.name}${o.value ? ` ${o.value}` : ''}`, `${o.description}${o.multiple ? ' (repeatable)' : ''}`]);
+}
 
 function optionLines(options: Array<[string, string]>): string {
   const width = Math.max(...options.map(([flag]) => flag.length));
@@ -44,18 +49,39 @@ export function mainHelp(version: string): string {
   ].join('\n');
 }
 
-export function commandHelp(name: string): string {
+export function commandHelp(name: string, sub?: string): string {
   const command = COMMANDS[name]!;
+  const subcommand = sub ? command.subcommands?.[sub] : undefined;
+  if (sub && subcommand) {
+    const common = subcommand.usesConfig ? COMMON_OPTIONS : COMMON_OPTIONS.filter(([flag]) => !flag.startsWith('--config'));
+    return [
+      `rollgate ${name} ${sub}: ${subcommand.summary}`,
+      '',
+      `Usage: rollgate ${name} ${sub} [options]`,
+      '',
+      'Options:',
+      optionLines([...flagLines(subcommand.options), ...common]),
+      '',
+      'Examples:',
+      ...subcommand.examples.map((example) => `  ${example}`),
+      '',
+      EXIT_CODES,
+    ].join('\n');
+  }
+  const subs = Object.entries(command.subcommands ?? {});
   return [
     `rollgate ${name}: ${command.summary}`,
     '',
     `Usage: rollgate ${name} [options]`,
+    ...subs.map(([subName]) => `       rollgate ${name} ${subName} [options]`),
     '',
+    ...(subs.length ? ['Subcommands:', ...subs.map(([subName, s]) => `  ${subName}  ${s.summary} (rollgate ${name} ${subName} --help)`), ''] : []),
     'Options:',
-    optionLines([...command.options, ...COMMON_OPTIONS]),
+    optionLines([...flagLines(command.options), ...COMMON_OPTIONS]),
     '',
     'Examples:',
     ...command.examples.map((example) => `  ${example}`),
+    ...subs.flatMap(([, s]) => s.examples.map((example) => `  ${example}`)),
     '',
     `Config: .rollgate/${name}.yml; its JSON Schema is schemas/${name}.schema.json.`,
     EXIT_CODES,

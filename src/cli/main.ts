@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { COMMANDS } from '../commands/registry';
+import type { CommandOption } from '../commands/types';
 import type { Logger } from '../context';
 import { EXIT, UserError } from '../errors';
 import { defaultConfigPath, execute, loadCapability } from '../execute';
@@ -56,9 +57,38 @@ function useColor(io: CliIO, flags: { color?: boolean; 'no-color'?: boolean }): 
   return io.stdoutIsTTY;
 }
 
-function parse(argv: string[]) {
+type InputValue = string | string[] | boolean | undefined;
+interface CommonValues {
+  config?: string; json?: boolean; cwd?: string; sarif?: string; junit?: string; markdown?: string;
+  'result-file'?: string; color?: boolean; 'no-color'?: boolean; debug?: boolean; help?: boolean; version?: boolean; write?: string;
+}
+
+type OptionSpec = { type: 'string' | 'boolean'; short?: string; multiple?: boolean };
+
+/** Common string flags, whose next token is a value and not the command. */
+const TAKES_VALUE = new Set(['-c', ...Object.entries(OPTIONS).filter(([, o]) => o.type === 'string').map(([name]) => `--${name}`)]);
+
+/** The command and subcommand words, found before the command's own flags are known. */
+function locateCommand(argv: string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
+    const token = argv[i]!;
+    if (token === '--') break;
+    if (token.startsWith('-')) {
+      if (TAKES_VALUE.has(token)) i++;
+      continue;
+    }
+    words.push(token);
+  }
+  return words;
+}
+
+function parse(argv: string[], extra: CommandOption[]) {
+  const options: Record<string, OptionSpec> = { ...OPTIONS };
+  for (const option of extra) options[option.name] = { type: option.value ? 'string' : 'boolean', ...(option.multiple ? { multiple: true } : {}) };
   try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { values: parsed.values as CommonValues & Record<string, InputValue>, positionals: parsed.positionals };
   } catch (error) {
     // node:util's messages already name the flag; drop its internal prefix.
     throw new UserError(`${(error as Error).message.replace(/^TypeError \[[A-Z_]+\]: /, '')}; see rollgate --help`);
@@ -68,8 +98,13 @@ function parse(argv: string[]) {
 export async function runCli(io: CliIO = processIO()): Promise<number> {
   const debug = io.argv.includes('--debug');
   try {
-    const { values, positionals } = parse(io.argv);
+    const [first, second] = locateCommand(io.argv);
+    const entry = first ? COMMANDS[first] : undefined;
+    const subcommand = second && entry?.subcommands?.[second] ? entry.subcommands[second] : undefined;
+    const ownOptions = subcommand?.options ?? entry?.options ?? [];
+    const { values, positionals } = parse(io.argv, ownOptions);
     const [command, ...rest] = positionals;
+    if (subcommand) rest.shift();
     if (values.version) {
       io.stdout(`${VERSION}\n`);
       return EXIT.passed;
@@ -87,7 +122,7 @@ export async function runCli(io: CliIO = processIO()): Promise<number> {
     }
     if (!COMMANDS[command]) await loadCapability(command); // throws the "unknown command" UserError
     if (values.help) {
-      io.stdout(`${commandHelp(command)}\n`);
+      io.stdout(`${commandHelp(command, subcommand ? second : undefined)}\n`);
       return EXIT.passed;
     }
     if (rest.length > 0) throw new UserError(`unexpected argument "${rest[0]}"; see rollgate ${command} --help`);
@@ -110,9 +145,12 @@ export async function runCli(io: CliIO = processIO()): Promise<number> {
       log,
       signal: AbortSignal.timeout(24 * 3600 * 1000),
       github: github ? { ...github, client } : undefined,
+      inputs: Object.fromEntries(ownOptions.map((option) => [option.name, (values as Record<string, string | string[] | boolean | undefined>)[option.name]])),
     };
     log.debug(`config: ${values.config ?? defaultConfigPath(command)} (cwd ${cwd})`);
-    const { result, report } = await execute(command, values.config, ctx);
+    const { result, report } = subcommand
+      ? await (await subcommand.load())(subcommand.usesConfig ? { ...ctx, inputs: { ...ctx.inputs, config: values.config } } : ctx)
+      : await execute(command, values.config, ctx);
     writeReportFiles(report, result, {
       sarif: values.sarif,
       junit: values.junit,

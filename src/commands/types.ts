@@ -18,12 +18,42 @@ export interface Capability<Schema extends z.ZodType = z.ZodType, Result extends
   report(result: Result, ctx: RunContext): Report;
 }
 
+/**
+ * An option of one command. The CLI takes it as `--name VALUE` (or a bare
+ * `--name` without `value`); the action takes the input of the same name.
+ * Both arrive in `RunContext.inputs`.
+ */
+export interface CommandOption {
+  name: string;
+  /** Placeholder shown in help (FILE, N); absent for a boolean flag. */
+  value?: string;
+  description: string;
+  /** May be given more than once (CLI) or as several lines (action input). */
+  multiple?: boolean;
+}
+
+/** What a subcommand computes: the same result and report a capability returns. */
+export interface SubcommandRun {
+  result: CapabilityResult;
+  report: Report;
+}
+
+export interface Subcommand {
+  summary: string;
+  options: CommandOption[];
+  examples: string[];
+  /** Whether it reads the command's config file; a calculator such as `ab size` does not. */
+  usesConfig: boolean;
+  load(): Promise<(ctx: RunContext) => Promise<SubcommandRun>>;
+}
+
 /** What `--help` shows, kept apart from the capability so help loads nothing heavy. */
 export interface CommandHelp {
   name: string;
   summary: string;
-  /** Extra options beyond the common ones: flag text and what it does. */
-  options: Array<[flag: string, description: string]>;
+  /** Options beyond the common ones. */
+  options: CommandOption[];
   examples: string[];
+  subcommands?: Record<string, Subcommand>;
   load(): Promise<Capability>;
 }
