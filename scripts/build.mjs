@@ -26,6 +26,8 @@ writeFileSync(
   `#!/usr/bin/env node\n${header}import { runCli } from './index.js';\nprocess.exitCode = await runCli();\n`,
   { mode: 0o755 },
 );
+// Worker threads that scan large data files in parallel (rollgate ab) start here.
+writeFileSync(join(dist, 'ab-worker.js'), `${header}import { abWorkerMain } from './index.js';\nabWorkerMain();\n`);
 writeFileSync(join(dist, 'action.js'), `${header}import { runAction } from './index.js';\nprocess.exitCode = await runAction(undefined);\n`);
 
 mkdirSync(join(dist, 'actions'), { recursive: true });

@@ -7,3 +7,4 @@ config({ jitless: true });
 
 export { runCli } from './cli/main';
 export { runAction } from './action/main';
+export { abWorkerMain } from './commands/ab/data/worker';
