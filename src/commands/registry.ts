@@ -16,6 +16,38 @@ export const COMMANDS: Record<string, CommandHelp> = {
     ],
     load: async () => (await import('./checklist/index')).checklist,
   },
+  ab: {
+    name: 'ab',
+    summary: 'A/B analysis: sample-ratio mismatch, effects with intervals, corrected p-values, sequential tests, chance to win, power.',
+    options: [
+      { name: 'data', value: 'FILE', description: 'unit-level CSV or NDJSON, one row per unit, read as a stream' },
+      { name: 'summary', value: 'FILE', description: 'sums per variant (YAML or JSON), e.g. from a warehouse GROUP BY' },
+      { name: 'previous', value: 'FILE', description: 'the last sequential run\'s --json result: p-values keep their running minimum' },
+      { name: 'threads', value: 'N', description: 'worker threads for a large CSV (default: CPUs, at most 4)' },
+    ],
+    examples: [
+      'rollgate ab --data events.csv',
+      'rollgate ab --summary sums.yml --json > ab.json',
+      'rollgate ab --summary today.yml --previous yesterday.json --json',
+    ],
+    subcommands: {
+      size: {
+        summary: 'Units per variant needed to detect a relative change.',
+        usesConfig: false,
+        options: [
+          { name: 'baseline', value: 'X', description: 'control conversion rate (0.10), or the control mean with --sd' },
+          { name: 'mde', value: 'X', description: 'relative change to detect (0.05 = 5%)' },
+          { name: 'alpha', value: 'X', description: 'two-sided significance level (default 0.05)' },
+          { name: 'power', value: 'X', description: 'target power (default 0.8)' },
+          { name: 'sd', value: 'X', description: 'per-unit standard deviation, to size a mean' },
+          { name: 'variants', value: 'N', description: 'number of variants, control included (default 2)' },
+        ],
+        examples: ['rollgate ab size --baseline 0.10 --mde 0.05 --alpha 0.05 --power 0.8', 'rollgate ab size --baseline 52 --sd 40 --mde 0.03'],
+        load: async () => (await import('./ab/size')).runSize,
+      },
+    },
+    load: async () => (await import('./ab/index')).ab,
+  },
 };
 
 export function commandNames(): string[] {

@@ -4,7 +4,8 @@
  * escaped so it renders as the literal text and can never open a block, close a
  * fence or inject HTML.
  */
-import { byImportance, type BarChart, type Finding, type FindingLevel, type Gate, type GateStatus, type Report, type Section, type Table } from './model';
+import { intervalPlotLines } from './interval-plot';
+import { byImportance, type Banner, type BarChart, type Chart, type Finding, type FindingLevel, type Gate, type GateStatus, type Report, type Section, type Table } from './model';
 import { clip, measure, position, splitLines, utf8Length, type LengthUnit } from './text';
 
 /**
@@ -179,7 +180,16 @@ export function renderGatesTable(gates: Gate[]): string[] {
   ];
 }
 
-export function renderChart(chart: BarChart): string[] {
+export function renderChart(chart: Chart): string[] {
+  if (chart.kind === 'interval') {
+    const plot = intervalPlotLines(chart);
+    // A fence longer than any backtick run inside keeps user labels from closing it.
+    return plot.length > 0 ? [escapeInline(chart.title), '', '```text', ...plot.map((line) => line.replace(/`/g, 'ˋ')), '```'] : [];
+  }
+  return renderBarChart(chart);
+}
+
+function renderBarChart(chart: BarChart): string[] {
   const count = Math.min(chart.labels.length, chart.values.length);
   if (count === 0) return [];
   const values = chart.values.slice(0, count);
@@ -322,9 +332,23 @@ export function renderHeading(report: Report, heading?: string): string {
   return `## ${report.passed ? '✅' : '❌'} ${escapeInline(name)} ${report.passed ? 'passed' : 'failed'}`;
 }
 
+const BANNER_TAG: Record<Banner['level'], string> = { caution: 'CAUTION', warning: 'WARNING', note: 'NOTE' };
+
+/** A GitHub alert block: CAUTION renders red, WARNING amber, NOTE blue. */
+export function renderBanner(banner: Banner | undefined): string[] {
+  if (!banner) return [];
+  const [first = '', ...rest] = splitLines(banner.text);
+  return [
+    `> [!${BANNER_TAG[banner.level]}]`,
+    `> **${escapeInline(banner.title.trim())}** ${escapeInline(first)}`.trimEnd(),
+    ...rest.map((line) => `> ${escapeInline(line)}`.trimEnd()),
+  ];
+}
+
 export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
   const lines = blocks(
     [renderHeading(report, opts.heading)],
+    renderBanner(report.banner),
     report.headline ? [escapeInline(report.headline)] : [],
     renderGatesTable(report.gates),
     ...report.sections.map(renderSection),

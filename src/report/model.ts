@@ -50,7 +50,25 @@ export interface BarChart {
   threshold?: number;
 }
 
-export type Chart = BarChart;
+/** Estimates with intervals around a reference (a forest plot): effects and their confidence intervals. */
+export interface IntervalChart {
+  kind: 'interval';
+  title: string;
+  rows: Array<{ label: string; estimate: number; lower: number; upper: number }>;
+  /** The no-effect line, usually 0. */
+  reference: number;
+  /** Appended to axis numbers, e.g. '%'. */
+  unit?: string;
+}
+
+export type Chart = BarChart | IntervalChart;
+
+/** A call-out above everything else, for a verdict the reader must not miss. */
+export interface Banner {
+  level: 'caution' | 'warning' | 'note';
+  title: string;
+  text: string;
+}
 
 export interface Section {
   title: string;
@@ -60,6 +78,8 @@ export interface Section {
   chart?: Chart;
   /** Collapsed by default in Markdown (a <details> block). */
   collapsed?: boolean;
+  /** The terminal shows sections only with --debug, except these: the result itself, not detail. */
+  primary?: boolean;
 }
 
 /** SARIF wants a rule catalogue; capabilities that have rules describe them. */
@@ -79,6 +99,7 @@ export interface Report {
   gates: Gate[];
   findings: Finding[];
   sections: Section[];
+  banner?: Banner;
   rules?: RuleDescriptor[];
   /** Extra action outputs beyond `passed` and `result-file`. */
   outputs: Record<string, string>;

@@ -4,7 +4,8 @@
  * output holds no escape sequence at all. Report text is user data and could
  * carry its own escape sequences, so control characters are made visible.
  */
-import { byImportance, type BarChart, type Finding, type FindingLevel, type Gate, type GateStatus, type Report, type Section, type Table } from './model';
+import { intervalPlotLines } from './interval-plot';
+import { byImportance, type BarChart, type Chart, type Finding, type FindingLevel, type Gate, type GateStatus, type Report, type Section, type Table } from './model';
 import { position, splitLines } from './text';
 
 export interface TerminalOptions {
@@ -119,7 +120,15 @@ function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
 }
 
-function renderChart(chart: BarChart, indent: string): string[] {
+function renderChart(chart: Chart, indent: string): string[] {
+  if (chart.kind === 'interval') {
+    const plot = intervalPlotLines(chart);
+    return plot.length > 0 ? [indent + flat(chart.title), ...plot.map((row) => indent + sanitizeTerminal(row))] : [];
+  }
+  return renderBarChart(chart, indent);
+}
+
+function renderBarChart(chart: BarChart, indent: string): string[] {
   const count = Math.min(chart.labels.length, chart.values.length);
   if (count === 0) return [];
   const labels = chart.labels.slice(0, count).map(flat);
@@ -180,6 +189,10 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
       [undefined, report.headline ? `: ${flat(report.headline)}` : ''],
     ),
   );
+  if (report.banner) {
+    const style: Style = report.banner.level === 'caution' ? 'red' : report.banner.level === 'warning' ? 'yellow' : 'cyan';
+    out.push('', line([style, `▌ ${flat(report.banner.title)}`]), ...splitLines(report.banner.text).map((text) => line([style, '▌ '], [undefined, sanitizeTerminal(text)])));
+  }
 
   if (report.gates.length > 0) {
     out.push('');
@@ -203,8 +216,8 @@ export function renderTerminal(report: Report, opts: TerminalOptions): string {
     });
   }
 
-  if (opts.verbose) {
-    for (const section of report.sections) out.push('', ...renderSection(section, opts.color));
+  for (const section of report.sections) {
+    if (opts.verbose || section.primary) out.push('', ...renderSection(section, opts.color));
   }
 
   if (report.findings.length > 0) {

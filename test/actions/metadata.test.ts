@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { actionErrors, workflowErrors } from './workflow-parser';
+import { COMMANDS } from '../../src/commands/registry';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rel = (path: string) => relative(root, path).split('\\').join('/');
@@ -95,6 +96,16 @@ function referencesInput(text: string, name: string): boolean {
 const actions = actionFiles();
 const examples = exampleFiles();
 const readBySource = inputsReadBySource();
+
+/** A command's own options arrive as inputs of the same name (src/action/main.ts reads them from the registry). */
+function commandOf(action: { runs?: { main?: unknown } }, name: string): string | undefined {
+  if (name === 'action.yml' || typeof action.runs?.main !== 'string') return undefined;
+  return /dist\/actions\/([a-z0-9-]+)\.js$/.exec(action.runs.main)?.[1];
+}
+function optionInputs(command: string | undefined, isRoot: boolean): string[] {
+  const commands = isRoot ? Object.values(COMMANDS) : command && COMMANDS[command] ? [COMMANDS[command]!] : [];
+  return commands.flatMap((c) => c.options.map((o) => o.name));
+}
 
 // ---------------------------------------------------------------------------
 // The validator itself
@@ -202,7 +213,8 @@ describe.each(actions.map((file) => [rel(file), file] as const))('%s', (name, fi
       const unused = declared.filter((input) => !referencesInput(stepsText, input));
       expect(unused, `${name}: these inputs are never referenced as \${{ inputs.<name> }} in its steps: ${unused.join(', ')}`).toEqual([]);
     } else {
-      const unread = declared.filter((input) => !readBySource.has(input));
+      const options = optionInputs(commandOf(action, name), name === 'action.yml');
+      const unread = declared.filter((input) => !readBySource.has(input) && !options.includes(input));
       expect(unread, `${name}: src/ never reads these inputs with getInput/getBooleanInput: ${unread.join(', ')} (read: ${[...readBySource].join(', ')})`).toEqual([]);
     }
   });
@@ -212,7 +224,7 @@ describe.each(actions.map((file) => [rel(file), file] as const))('%s', (name, fi
     if (action.runs?.using === 'composite') return;
     const declared = new Set(Object.keys(action.inputs ?? {}));
     const isRoot = name === 'action.yml';
-    const expected = [...readBySource].filter((input) => isRoot || input !== 'command');
+    const expected = [...readBySource].filter((input) => isRoot || input !== 'command').concat(optionInputs(commandOf(action, name), isRoot));
     expect(expected.filter((input) => !declared.has(input)), `${name} lacks inputs the code reads`).toEqual([]);
     if (isRoot) expect(action.inputs?.command, 'the root action picks the capability with the command input').toBeDefined();
     else expect(declared.has('command'), `${name} fixes its command; it must not declare a command input`).toBe(false);

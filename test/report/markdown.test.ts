@@ -108,7 +108,7 @@ function expectFaithful(report: Report, output: string): void {
   expect(headings).toEqual([...visibleSections.map((s) => shown(oneLine(s.title))), ...(report.findings.length > 0 ? ['Findings'] : [])]);
   if (report.headline) expect(inlineText(tokens[4])).toBe(shown(oneLine(report.headline)));
 
-  const charted = report.sections.filter((s) => s.chart && Math.min(s.chart.labels.length, s.chart.values.length) > 0);
+  const charted = report.sections.filter((s) => s.chart?.kind === 'bar' && Math.min(s.chart.labels.length, s.chart.values.length) > 0);
   const fences = tokens.filter((token) => token.type === 'fence');
   expect(fences.map((fence) => fence.info)).toEqual(charted.map(() => 'mermaid'));
   for (const fence of fences) expect(fence.content.startsWith('xychart-beta\n')).toBe(true);

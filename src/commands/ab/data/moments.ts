@@ -29,7 +29,10 @@ export class ShiftedSums {
   moments(): Moments {
     if (this.n === 0) return EMPTY_MOMENTS;
     const meanShifted = this.sum / this.n;
-    return { n: this.n, mean: this.shift + meanShifted, m2: Math.max(0, this.sumSquares - this.sum * meanShifted) };
+    // Integer data (counts, 0/1 flags) has an exact total; dividing it once gives the correctly rounded mean.
+    const total = this.shift * this.n + this.sum;
+    const exact = Number.isInteger(this.shift) && Number.isInteger(this.sum) && Math.abs(total) <= Number.MAX_SAFE_INTEGER;
+    return { n: this.n, mean: exact ? total / this.n : this.shift + meanShifted, m2: Math.max(0, this.sumSquares - this.sum * meanShifted) };
   }
 }
 

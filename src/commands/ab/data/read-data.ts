@@ -20,6 +20,8 @@ export interface DataSpec {
 export interface ReadOptions {
   /** Worker threads for a large CSV; 1 reads on this thread. Default: one per CPU, at most 4. */
   threads?: number;
+  /** Smallest file worth splitting (default 64 MiB); tests lower it to exercise the workers. */
+  parallelMinBytes?: number;
 }
 
 export interface DataRead extends DataTotals {
@@ -80,7 +82,7 @@ export async function readDataFile(file: string, shownFile: string, spec: DataSp
 
     const threads = Math.max(1, options.threads ?? Math.min(4, (await import('node:os')).availableParallelism()));
     const entry = workerEntry();
-    if (threads > 1 && entry && size - headerEnd >= PARALLEL_MIN_BYTES) {
+    if (threads > 1 && entry && size - headerEnd >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) {
       const parallel = await readCsvParallel(entry, file, headerEnd, size, threads, spec, layout);
       if (parallel) return { ...parallel, format, threads };
     }
