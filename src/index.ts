@@ -7,4 +7,8 @@ config({ jitless: true });
 
 export { runCli } from './cli/main';
 export { runAction } from './action/main';
-export { abWorkerMain } from './commands/ab/data/worker';
+
+/** Entry of the worker threads that scan large data files (dist/ab-worker.js); loaded only there. */
+export async function abWorkerMain(): Promise<void> {
+  (await import('./commands/ab/data/worker')).abWorkerMain();
+}

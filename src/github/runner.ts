@@ -4,10 +4,11 @@
  * but importing it pulls in its HTTP client for OIDC and costs about 90 ms per
  * step here (see BENCHMARKS.md); the protocol itself is a few lines.
  */
-import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import { EOL } from 'node:os';
 import { UserError } from '../errors';
+
+// node:os and node:crypto each cost a few ms to load, on every step; this is all we need of them.
+const EOL = process.platform === 'win32' ? '\r\n' : '\n';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -26,15 +27,27 @@ export function getBooleanInput(env: Env, name: string, fallback: boolean): bool
 }
 
 /**
- * Writes name=value pairs to GITHUB_OUTPUT with a random heredoc delimiter, the
- * only form that is safe for multi-line values.
+ * A heredoc delimiter that occurs in neither the name nor the value: that, not
+ * the randomness, is what keeps a value from closing the block early and
+ * setting other outputs. Checked, so Math.random is enough.
+ */
+function delimiterFor(name: string, value: string): string {
+  for (;;) {
+    const delimiter = `ghadelimiter_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+    if (!name.includes(delimiter) && !value.includes(delimiter)) return delimiter;
+  }
+}
+
+/**
+ * Writes name=value pairs to GITHUB_OUTPUT with a heredoc delimiter, the only
+ * form that is safe for multi-line values.
  */
 export function setOutputs(env: Env, outputs: Record<string, string>): void {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
   let text = '';
   for (const [name, value] of Object.entries(outputs)) {
-    const delimiter = `ghadelimiter_${randomUUID()}`;
+    const delimiter = delimiterFor(name, value);
     text += `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
   }
   appendFileSync(file, text, 'utf8');

@@ -28,7 +28,7 @@
  * @param mixingVariance - τ² > 0
  * @returns the always-valid p-value at this look, in (0, 1]
  * @example
- * alwaysValidPValue(0.2, 0.0025, 0.01); // ≈ 0.0065 (fixed-horizon z = 4 gives 6.3e-5)
+ * alwaysValidPValue(0.2, 0.0025, 0.01); // ≈ 0.00372 (the fixed-horizon p of z = 4 is 6.3e-5)
  */
 export function alwaysValidPValue(estimate: number, variance: number, mixingVariance: number): number {
   if (!(variance > 0) || !(mixingVariance > 0) || !Number.isFinite(estimate)) return Number.NaN;

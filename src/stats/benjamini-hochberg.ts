@@ -24,7 +24,8 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
   for (let k = m - 1; k >= 0; k--) {
     const index = order[k]!;
     runningMin = Math.min(runningMin, (m * pValues[index]!) / (k + 1));
-    adjusted[index] = runningMin;
+    // m·p/m can round one ulp below p; an adjustment never lowers a p-value.
+    adjusted[index] = Math.max(runningMin, pValues[index]!);
   }
   return adjusted;
 }

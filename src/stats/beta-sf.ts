@@ -1,10 +1,11 @@
-import betainc from '@stdlib/math-base-special-betainc';
+import { betaTail } from './internal/beta-tails';
 
 /**
- * Survival function of the Beta(a, b) distribution, P(X > x) = 1 − I_x(a, b),
- * evaluated as the upper regularized incomplete beta function (I_{1−x}(b, a)
- * in effect) rather than by subtraction, so it keeps full relative precision
- * when tiny.
+ * Survival function of the Beta(a, b) distribution, P(X > x) = 1 − I_x(a, b).
+ *
+ * When it is the smaller tail it is evaluated directly as the upper
+ * regularized incomplete beta function, not by subtraction, so it keeps full
+ * relative precision when tiny (see the internal `betaTail`).
  *
  * @param x - point at which to evaluate
  * @param a - first shape, > 0
@@ -17,5 +18,5 @@ export function betaSf(x: number, a: number, b: number): number {
   if (!(a > 0 && b > 0) || Number.isNaN(x)) return Number.NaN;
   if (x <= 0) return 1;
   if (x >= 1) return 0;
-  return betainc(x, a, b, true, true);
+  return betaTail(x, a, b, true);
 }

@@ -34,7 +34,7 @@ export interface BootstrapResult extends Interval {
  * @param options - resamples, confidence, seed
  * @example
  * const mean = ([x]: readonly Float64Array[]) => x.reduce((a, b) => a + b, 0) / x.length;
- * bootstrapCi([[1, 2, 3, 4, 5, 6, 7, 8]], mean, { seed: 1 }); // { estimate: 4.5, lower: ≈3, upper: ≈6, … }
+ * bootstrapCi([[1, 2, 3, 4, 5, 6, 7, 8]], mean, { seed: 1 }); // { estimate: 4.5, lower: 2.875, upper: 6, resamples: 2000 }
  */
 export function bootstrapCi(
   samples: readonly ArrayLike<number>[],

@@ -1,4 +1,4 @@
-import { regularizedGammaPair } from './internal/gamma-kernel';
+import { regularizedGamma } from './internal/gamma-kernel';
 
 /**
  * Cumulative distribution function of the chi-square distribution with `df`
@@ -14,5 +14,5 @@ import { regularizedGammaPair } from './internal/gamma-kernel';
 export function chiSquareCdf(x: number, df: number): number {
   if (!(df > 0) || Number.isNaN(x)) return Number.NaN;
   if (x <= 0) return 0;
-  return regularizedGammaPair(df / 2, x / 2)[0];
+  return regularizedGamma(df / 2, x / 2, false);
 }

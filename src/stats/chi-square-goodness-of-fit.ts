@@ -27,7 +27,7 @@ export interface GoodnessOfFitResult {
  * @param observed - counts per category (k >= 2)
  * @param weights - expected proportions per category, > 0 (default: uniform)
  * @example
- * chiSquareGoodnessOfFit([50_421, 49_579], [0.5, 0.5]).pValue; // ≈ 0.0078
+ * chiSquareGoodnessOfFit([50_421, 49_579], [0.5, 0.5]).pValue; // ≈ 0.00775
  */
 export function chiSquareGoodnessOfFit(observed: readonly number[], weights?: readonly number[]): GoodnessOfFitResult {
   const k = observed.length;

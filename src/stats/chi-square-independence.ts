@@ -26,7 +26,7 @@ export interface ChiSquareTestResult {
  * @returns statistic, df, p-value and the expected table
  * @throws RangeError for ragged tables, negative counts or an empty row/column
  * @example
- * chiSquareIndependence([[200, 800], [250, 750]]).statistic; // ≈ 7.1542 (= z² of the two-proportion test)
+ * chiSquareIndependence([[200, 800], [250, 750]]).statistic; // ≈ 7.1685 (= z² of the two-proportion test)
  */
 export function chiSquareIndependence(table: readonly (readonly number[])[]): ChiSquareTestResult {
   const rows = table.length;

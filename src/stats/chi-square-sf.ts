@@ -1,4 +1,4 @@
-import { regularizedGammaPair } from './internal/gamma-kernel';
+import { regularizedGamma } from './internal/gamma-kernel';
 
 /**
  * Survival function of the chi-square distribution: P(X > x) = Q(df/2, x/2),
@@ -15,5 +15,5 @@ import { regularizedGammaPair } from './internal/gamma-kernel';
 export function chiSquareSf(x: number, df: number): number {
   if (!(df > 0) || Number.isNaN(x)) return Number.NaN;
   if (x <= 0) return 1;
-  return regularizedGammaPair(df / 2, x / 2)[1];
+  return regularizedGamma(df / 2, x / 2, true);
 }

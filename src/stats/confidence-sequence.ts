@@ -23,7 +23,7 @@ export interface ConfidenceSequenceResult extends Interval {
  * @param mixingVariance - τ² > 0, the same value used for the p-value
  * @param alpha - 1 − coverage (default 0.05)
  * @example
- * confidenceSequence(0.2, 0.0025, 0.01).halfWidth; // ≈ 0.1553 (fixed: 1.96·0.05 = 0.098)
+ * confidenceSequence(0.2, 0.0025, 0.01).halfWidth; // ≈ 0.1541 (fixed-horizon: 1.96·0.05 = 0.098)
  */
 export function confidenceSequence(estimate: number, variance: number, mixingVariance: number, alpha = 0.05): ConfidenceSequenceResult {
   if (!(variance > 0) || !(mixingVariance > 0) || !(alpha > 0 && alpha < 1)) {

@@ -45,7 +45,7 @@ export { proportionPower, type ProportionPowerInput } from './proportion-power';
 export { proportionSampleSize, type ProportionSampleSizeInput, type SampleSizeResult } from './proportion-sample-size';
 export { meanPower, type MeanPowerInput } from './mean-power';
 export { meanSampleSize, type MeanSampleSizeInput } from './mean-sample-size';
-export { relativeLiftCi, type RelativeLiftResult } from './relative-lift-ci';
+export { relativeLiftCi, type RelativeLiftOptions, type RelativeLiftResult } from './relative-lift-ci';
 export { ratioMetric, type RatioMetricResult, type RatioSums } from './ratio-metric';
 export { cuped, type CupedArmResult, type CupedArmSums, type CupedResult } from './cuped';
 export { alwaysValidPValue } from './always-valid-p-value';

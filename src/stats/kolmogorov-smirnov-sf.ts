@@ -16,7 +16,7 @@ import { kolmogorovSf } from './internal/kolmogorov-finite';
  * @param n - sample size, a positive integer
  * @returns P(Dₙ > d)
  * @example
- * kolmogorovSmirnovSf(0.3, 20); // ≈ 0.0422
+ * kolmogorovSmirnovSf(0.3, 20); // ≈ 0.0431
  */
 export function kolmogorovSmirnovSf(d: number, n: number): number {
   return kolmogorovSf(n, d);

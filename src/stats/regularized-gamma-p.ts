@@ -1,4 +1,4 @@
-import { regularizedGammaPair } from './internal/gamma-kernel';
+import { regularizedGamma } from './internal/gamma-kernel';
 
 /**
  * Regularized lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a).
@@ -16,5 +16,5 @@ import { regularizedGammaPair } from './internal/gamma-kernel';
  * regularizedGammaP(1, 1); // 1 − e⁻¹ ≈ 0.6321205588285577
  */
 export function regularizedGammaP(a: number, x: number): number {
-  return regularizedGammaPair(a, x)[0];
+  return regularizedGamma(a, x, false);
 }

@@ -1,4 +1,4 @@
-import { regularizedGammaPair } from './internal/gamma-kernel';
+import { regularizedGamma } from './internal/gamma-kernel';
 
 /**
  * Regularized upper incomplete gamma function Q(a, x) = Γ(a, x)/Γ(a) = 1 − P(a, x).
@@ -14,5 +14,5 @@ import { regularizedGammaPair } from './internal/gamma-kernel';
  * regularizedGammaQ(1, 1); // e⁻¹ ≈ 0.36787944117144233
  */
 export function regularizedGammaQ(a: number, x: number): number {
-  return regularizedGammaPair(a, x)[1];
+  return regularizedGamma(a, x, true);
 }

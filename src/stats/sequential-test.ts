@@ -32,7 +32,7 @@ export interface SequentialTest {
  * @example
  * const test = sequentialTest(0.01);
  * test.look(0.05, 0.01);
- * test.look(0.2, 0.0025).pValue; // ≈ 0.0065
+ * test.look(0.2, 0.0025).pValue; // ≈ 0.00372
  */
 export function sequentialTest(mixingVariance: number, alpha = 0.05): SequentialTest {
   if (!(mixingVariance > 0)) throw new RangeError('sequentialTest: mixingVariance must be positive');

@@ -18,7 +18,7 @@ import type { TTestResult } from './welch-t-test';
  * @param confidence - interval level (default 0.95)
  * @example
  * studentTTest({ n: 10, mean: 5, variance: 4 }, { n: 12, mean: 7, variance: 9 });
- * // statistic ≈ 1.8112, df = 20, pValue ≈ 0.0851
+ * // statistic ≈ 1.7979, df = 20, pValue ≈ 0.0873
  */
 export function studentTTest(control: SampleSummary, treatment: SampleSummary, confidence = 0.95): TTestResult {
   checkSummary('studentTTest', 'control', control, 1);

@@ -40,7 +40,7 @@ export interface TwoProportionZTestResult {
  * @param confidence - level of the Wald interval (default 0.95)
  * @example
  * twoProportionZTest({ successes: 200, trials: 1000 }, { successes: 250, trials: 1000 });
- * // statistic ≈ 2.6747, pValue ≈ 0.00748
+ * // statistic ≈ 2.6774, pValue ≈ 0.00742
  */
 export function twoProportionZTest(
   control: ProportionSample,

@@ -31,7 +31,7 @@ export interface TTestResult {
  * @param confidence - interval level (default 0.95)
  * @example
  * welchTTest({ n: 10, mean: 5, variance: 4 }, { n: 12, mean: 7, variance: 9 });
- * // statistic ≈ 1.8855, df ≈ 19.06, pValue ≈ 0.0747
+ * // statistic ≈ 1.8650, df ≈ 19.19, pValue ≈ 0.0775
  */
 export function welchTTest(control: SampleSummary, treatment: SampleSummary, confidence = 0.95): TTestResult {
   checkSummary('welchTTest', 'control', control);

@@ -1,6 +1,6 @@
 import { normalIsf } from '../normal-isf';
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { logGammaPrefix, regularizedGammaPair } from './gamma-kernel';
+import { logGammaPrefix, regularizedGamma } from './gamma-kernel';
 import { solveTail } from './solve-tail';
 
 /**
@@ -16,9 +16,8 @@ export function chiSquareInverse(probability: number, df: number, lower: boolean
   const useLower = lower ? probability <= 0.5 : probability > 0.5;
   const target = lower === useLower ? probability : 1 - probability;
   const a = df / 2;
-  const index = useLower ? 0 : 1;
   // d/du of P(a, eᵘ/2) is (x/2)ᵃe^(−x/2)/Γ(a), the gamma prefix itself.
-  const tail = (u: number): number => regularizedGammaPair(a, Math.exp(u) / 2)[index];
+  const tail = (u: number): number => regularizedGamma(a, Math.exp(u) / 2, !useLower);
   const slope = (u: number): number => (useLower ? 1 : -1) * Math.exp(logGammaPrefix(a, Math.exp(u) / 2));
   const z = normalIsf(target) * (useLower ? -1 : 1);
   const guesses: number[] = [];

@@ -7,19 +7,15 @@
 
 const SPLITTER = 134217729; // 2^27 + 1
 
-function split(a: number): [number, number] {
-  const c = SPLITTER * a;
-  const hi = c - (c - a);
-  return [hi, a - hi];
-}
-
-/** a·b = hi + lo exactly (barring overflow). */
-export function twoProduct(a: number, b: number): [number, number] {
-  const hi = a * b;
-  const [ah, al] = split(a);
-  const [bh, bl] = split(b);
-  const lo = al * bl - (((hi - ah * bh) - al * bh) - ah * bl);
-  return [hi, lo];
+/** The rounding error of a·b: a·b = fl(a·b) + productError(a, b) exactly (barring overflow). */
+export function productError(a: number, b: number, product: number): number {
+  let c = SPLITTER * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = SPLITTER * b;
+  const bh = c - (c - b);
+  const bl = b - bh;
+  return al * bl - (((product - ah * bh) - al * bh) - ah * bl);
 }
 
 /**
@@ -27,9 +23,9 @@ export function twoProduct(a: number, b: number): [number, number] {
  * n·Σxy − Σx·Σy of sufficient statistics.
  */
 export function productDifference(a: number, b: number, c: number, d: number): number {
-  const [p, pe] = twoProduct(a, b);
-  const [q, qe] = twoProduct(c, d);
+  const p = a * b;
+  const q = c * d;
   // p − q is exact when the two are within a factor of 2 (Sterbenz), which is
   // precisely when cancellation would otherwise destroy the result.
-  return p - q + (pe - qe);
+  return p - q + (productError(a, b, p) - productError(c, d, q));
 }

@@ -1,6 +1,7 @@
-import { twoProduct } from './exact-arithmetic';
+import { productError } from './exact-arithmetic';
 
-const MIN_LOG = -708.3964185322641;
+// ln of the smallest subnormal (Cephes MINLOG): below it every term underflows.
+const MIN_LOG = -745.1332191019412;
 const EPS = 2.220446049250313e-16;
 
 /**
@@ -12,10 +13,11 @@ const EPS = 2.220446049250313e-16;
  * following the case analysis of Cephes' `smirnov` as revised by van Mulbregt
  * (arXiv:1802.06966) and used by scipy.special.smirnov: closed forms for
  * x <= 1/n and x >= 1 − 1/n, 0 once −2nx² underflows, and the approximation
- * exp(−(6nx + 1)²/(18n)) above n = 1e6. The terms are summed in logs: n·x is
- * split exactly into hi + lo so that the bases 1 − x − j/n and x + j/n are
- * correct to an ulp even when small, and C(n, j) is accumulated as a running
- * sum of ln((n − j)/(j + 1)).
+ * exp(−(6nx + 1)²/(18n)) above n = 1e6. Each term is evaluated in logs, which
+ * for n in the hundreds of thousands must be done carefully: n·x is split
+ * exactly into hi + lo, (n − j)·ln(1 − x − j/n) uses log1p of x + j/n rather
+ * than ln(n − j − nx) − ln n (whose cancellation, times n − j, cost 1e-9),
+ * and ln C(n, j) is a compensated running sum of ln((n − j)/(j + 1)).
  *
  * (Cephes also has an alternating "upper sum" for x <= 0.5/√n; callers here
  * only reach this function with n·x² > 2.2 or x >= ½, where it is not used.)
@@ -25,7 +27,8 @@ export function smirnovSf(n: number, x: number): number {
   if (n === 1) return 1 - x;
   if (x === 0) return 1;
   if (x === 1) return 0;
-  const [nxHi, nxLo] = twoProduct(n, x);
+  const nxHi = n * x;
+  const nxLo = productError(n, x, nxHi);
   let floorNx = Math.floor(nxHi);
   let alpha = nxHi - floorNx + nxLo;
   if (alpha < 0) {
@@ -49,19 +52,27 @@ export function smirnovSf(n: number, x: number): number {
   // Last index ⌊n(1 − x)⌋ = n − ⌊nx⌋ − 1 (when n·x is an integer the next term is 0).
   const lastJ = n - floorNx - 1;
   const logN = Math.log(n);
+  // ln C(n, j) as a compensated (Neumaier) running sum of ln((n − j)/(j + 1)).
   let logBinomial = 0;
+  let logBinomialError = 0;
   let sum = 0;
   const terms = lastJ + 1;
   for (let j = 0; j <= lastJ; j++) {
-    // n(1 − x) − j = (n − j − nxHi) − nxLo, exact-ish; likewise n·x + j.
-    const lowerBase = n - j - nxHi - nxLo;
-    const upperBase = nxHi + j + nxLo;
-    const logTerm = logBinomial + (n - j) * (Math.log(lowerBase) - logN) + (j - 1) * (Math.log(upperBase) - logN);
+    // s = x + j/n from the exact split of n·x; 1 − s = (n − j − n·x)/n.
+    const s = (nxHi + j + nxLo) / n;
+    // ln(1 − s): log1p keeps it exact for small s; near s = 1 the exactly
+    // formed n − j − n·x avoids the cancellation in 1 − s instead.
+    const logLower = s < 0.5 ? Math.log1p(-s) : Math.log(n - j - nxHi - nxLo) - logN;
+    const logTerm = logBinomial + logBinomialError + (n - j) * logLower + (j - 1) * Math.log(s);
     const term = Math.exp(logTerm);
     sum += term;
     if (term !== 0 && 4 * (terms - j) * term < EPS * sum && j !== lastJ) break;
     if (term === 0 && j > n / 2) break;
-    logBinomial += Math.log((n - j) / (j + 1));
+    const increment = Math.log((n - j) / (j + 1));
+    const total = logBinomial + increment;
+    logBinomialError +=
+      Math.abs(logBinomial) >= Math.abs(increment) ? logBinomial - total + increment : increment - total + logBinomial;
+    logBinomial = total;
   }
   return Math.min(1, Math.max(0, x * sum));
 }

@@ -71,7 +71,62 @@ export class CsvScanner {
     layout.metricIndexes.forEach((col, k) => { this.roles[col] = k; });
   }
 
-  feed(buf: Uint8Array): void {
+  feed(bytes: Uint8Array): void {
+    const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // Most files quote nothing: then whole lines can be cut at their line
+    // breaks natively, and only the fields the analysis reads are looked at.
+    if (this.inQuotes || buf.indexOf(QUOTE) >= 0) {
+      this.feedBytes(buf);
+      return;
+    }
+    let at = 0;
+    if (this.afterQuote || this.pending !== null || this.field > 0 || this.rowHasBytes) {
+      // Finish the row the last chunk left open, byte by byte.
+      const end = buf.indexOf(LF);
+      if (end < 0) {
+        this.feedBytes(buf);
+        return;
+      }
+      this.feedBytes(buf.subarray(0, end + 1));
+      at = end + 1;
+    }
+    const lines = at === 0 ? buf : buf.subarray(at);
+    const rest = this.feedUnquotedLines(lines);
+    if (rest < lines.length) this.feedBytes(lines.subarray(rest));
+  }
+
+  /** Whole lines of a chunk without quotes; returns where the unfinished last line starts. */
+  private feedUnquotedLines(buf: Buffer): number {
+    const roles = this.roles;
+    const last = roles.length - 1;
+    const sink = this.sink;
+    let start = 0;
+    for (let end = buf.indexOf(LF, 0); end >= 0; end = buf.indexOf(LF, start)) {
+      let stop = end;
+      if (stop > start && buf[stop - 1] === CR) stop--;
+      if (stop === start) {
+        sink.endRow(true);
+      } else {
+        let field = 0;
+        let from = start;
+        for (let i = start; ; i++) {
+          if (i === stop || buf[i] === COMMA) {
+            const role = roles[field]!;
+            if (role === -1) sink.variant(buf, from, i);
+            else if (role >= 0) sink.value(role, buf, from, i);
+            if (i === stop || field === last) break;
+            field++;
+            from = i + 1;
+          }
+        }
+        sink.endRow(false);
+      }
+      start = end + 1;
+    }
+    return start;
+  }
+
+  private feedBytes(buf: Uint8Array): void {
     const roles = this.roles;
     const sink = this.sink;
     this.fieldStart = 0;

@@ -30,6 +30,8 @@ export interface DataTotals {
 }
 
 const MAX_UNKNOWN_NAMES = 5;
+/** Powers of ten that are exact doubles: an exact integer over one of them is one correctly rounded division, as Number() gives. */
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const NAN = Number.NaN;
 
 function latin1(bytes: Uint8Array, from: number, to: number): string {
@@ -76,9 +78,10 @@ export function parseAsciiNumber(bytes: Uint8Array, from: number, to: number): n
     }
   }
   if (digits === 0) return NAN;
-  // Beyond 15 digits, or with a fraction, integer arithmetic then division can round differently from Number().
-  if (digits > 15 || scale > 0) return Number(latin1(bytes, from, to));
-  return negative ? -value : value;
+  // Up to 15 digits the integer is exact; beyond, only Number() rounds correctly.
+  if (digits > 15) return Number(latin1(bytes, from, to));
+  const x = scale === 0 ? value : value / POW10[scale]!;
+  return negative ? -x : x;
 }
 
 /** 0/1 for a binomial column; also true/false, as warehouses export booleans. */
