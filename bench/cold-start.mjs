@@ -3,7 +3,7 @@
 // with the @actions/core template pattern, in one run and one environment.
 // Wall time is from spawn to process exit; the action writes its outputs just
 // before it exits, so this is an upper bound on "start to outputs written".
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -92,4 +92,25 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.ve
 const report = [];
 report.push(await measure(`environment as given (NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'})`, inherited));
 if (process.env.NODE_EXTRA_CA_CERTS) report.push(await measure('NODE_EXTRA_CA_CERTS unset', withoutCa));
-writeFileSync(join(results, 'cold-start.json'), `${JSON.stringify({ node: process.version, cpus: cpus().length, model: cpus()[0]?.model, rounds, report }, null, 2)}\n`);
+
+// Wall time on a shared 2-core VM swings by ±30%; instructions retired do not.
+// callgrind counts them (perf counters are not exposed here), once per command,
+// NODE_EXTRA_CA_CERTS unset. Skipped when valgrind is absent or CALLGRIND=0.
+function instructions([file, args], env) {
+  const out = join(scratch, 'callgrind.out');
+  const run = spawnSync('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, '--smc-check=all-non-file', file, ...args], { env, cwd: runnerEnv.GITHUB_WORKSPACE, encoding: 'utf8' });
+  const match = /refs:\s+([\d,]+)/.exec(run.stderr ?? '');
+  return match ? Number(match[1].replace(/,/g, '')) : undefined;
+}
+let counts;
+if (process.env.CALLGRIND !== '0' && spawnSync('valgrind', ['--version']).status === 0) {
+  counts = Object.fromEntries(Object.entries(commands).map(([name, command]) => [name, instructions(command, withoutCa)]));
+  const base = counts['node -e 0'];
+  console.log('\ninstructions retired (callgrind, one run each, NODE_EXTRA_CA_CERTS unset)');
+  console.log('| command | instructions | above node -e 0 | ratio to node -e 0 |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [name, count] of Object.entries(counts)) {
+    console.log(`| ${name} | ${(count / 1e6).toFixed(0)}M | ${((count - base) / 1e6).toFixed(0)}M | ${(count / base).toFixed(2)} |`);
+  }
+}
+writeFileSync(join(results, 'cold-start.json'), `${JSON.stringify({ node: process.version, cpus: cpus().length, model: cpus()[0]?.model, rounds, report, instructions: counts }, null, 2)}\n`);
