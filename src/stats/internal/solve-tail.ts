@@ -34,7 +34,9 @@ export function solveTail(
     if (!Number.isFinite(guess)) continue;
     const f = tail(guess);
     const gap = Math.abs(Math.log(f) - logTarget);
-    ({ lo, hi } = narrow(lo, hi, guess, f > target === increasing));
+    // A point with F beyond the target (in the direction F grows) lies past the root.
+    if (f > target === increasing) hi = Math.min(hi, guess);
+    else lo = Math.max(lo, guess);
     if (gap < bestGap || Number.isNaN(u)) {
       bestGap = gap;
       u = guess;
@@ -45,7 +47,8 @@ export function solveTail(
   for (let iteration = 0; iteration < 400; iteration++) {
     if (value === target) return u;
     const g = Math.log(value) - logTarget;
-    ({ lo, hi } = narrow(lo, hi, u, value > target === increasing));
+    if (value > target === increasing) hi = Math.min(hi, u);
+    else lo = Math.max(lo, u);
     const derivative = slope(u) / value;
     let next = u - g / derivative;
     const tolerance = 4.440892098500626e-16 * Math.max(Math.abs(u), scale);
@@ -57,12 +60,6 @@ export function solveTail(
     value = tail(u);
   }
   return u;
-}
-
-function narrow(lo: number, hi: number, u: number, above: boolean): { lo: number; hi: number } {
-  // `above`: u lies beyond the root in the direction of increasing u.
-  if (above) return { lo, hi: Math.min(hi, u) };
-  return { lo: Math.max(lo, u), hi };
 }
 
 function fallback(lo: number, hi: number, u: number): number {
