@@ -23,7 +23,7 @@ export const abConfigSchema = z
     sequentialTuning: z.number().positive().default(10_000).describe('Sample size per variant at which the confidence sequence is tightest (mixture tuning).'),
     srmAlpha: z.number().gt(0).lt(0.5).default(0.001).describe('Sample-ratio-mismatch threshold.'),
     minUnitsPerVariant: z.number().int().nonnegative().default(100).describe('Fewer units than this in any variant makes the result invalid.'),
-    metrics: z.array(metricSchema).min(1).describe('Metrics to analyse.'),
+    metrics: z.array(metricSchema).min(1).max(30).describe('Metrics to analyse (at most 30).'),
     data: z.string().optional().describe('Unit-level CSV or NDJSON file (or --data).'),
     summary: z.string().optional().describe('Sufficient statistics per variant, YAML or JSON (or --summary).'),
   })

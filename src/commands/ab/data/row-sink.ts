@@ -100,10 +100,16 @@ function parseBinary(bytes: Uint8Array, from: number, to: number): number {
 
 export class RowSink {
   private readonly variantBytes: Uint8Array[];
-  private readonly sums: ShiftedSums[][];
-  private readonly units: number[];
+  /** Per variant × metric: [count, shift, Σ(x − shift), Σ(x − shift)²], flat, so the row loop touches no objects. */
+  private readonly acc: Float64Array;
+  private readonly units: Float64Array;
   private readonly values: Float64Array;
-  private readonly valueSet: Uint8Array;
+  /** Bit k set: metric k has a valid value in this row. */
+  private valueMask = 0;
+  private readonly fullMask: number;
+  private readonly metricCount: number;
+  private rows = 0;
+  private blankLines = 0;
   private rowVariant = -2;
   private rowUnknown = '';
   private badColumn = -1;
@@ -120,10 +126,12 @@ export class RowSink {
     firstLine = 2,
   ) {
     this.variantBytes = variants.map((name) => new Uint8Array(Buffer.from(name, 'utf8')));
-    this.sums = variants.map(() => kinds.map(() => new ShiftedSums()));
-    this.units = variants.map(() => 0);
+    if (kinds.length > 30) throw new RangeError('at most 30 metrics per analysis');
+    this.metricCount = kinds.length;
+    this.fullMask = (1 << kinds.length) - 1;
+    this.acc = new Float64Array(variants.length * kinds.length * 4);
+    this.units = new Float64Array(variants.length);
     this.values = new Float64Array(kinds.length);
-    this.valueSet = new Uint8Array(kinds.length);
     this.line = firstLine;
     this.rowLine = firstLine;
     this.totals = { rows: 0, blankLines: 0, unknownVariant: { count: 0, firstLine: 0, example: '', names: [] }, malformed: {}, lines: firstLine };
@@ -148,7 +156,7 @@ export class RowSink {
     const x = this.kinds[k] === 'binomial' ? parseBinary(bytes, from, to) : parseAsciiNumber(bytes, from, to);
     if (Number.isFinite(x)) {
       this.values[k] = x;
-      this.valueSet[k] = 1;
+      this.valueMask |= 1 << k;
     } else if (this.badColumn < 0) {
       this.badColumn = k;
       this.badText = from === to ? '(empty)' : JSON.stringify(utf8(bytes, from, Math.min(to, from + 60)));
@@ -175,7 +183,7 @@ export class RowSink {
       if (this.kinds[k] === 'binomial' && x !== 0 && x !== 1) x = Number.NaN;
       if (Number.isFinite(x)) {
         this.values[k] = x;
-        this.valueSet[k] = 1;
+        this.valueMask |= 1 << k;
       } else if (this.badColumn < 0) {
         this.badColumn = k;
         this.badText = JSON.stringify(raw)?.slice(0, 60) ?? String(raw);
@@ -186,15 +194,13 @@ export class RowSink {
 
   /** A row that could not be read at all (say, a line that is not JSON). */
   rejectRow(reason: string, example: string): void {
-    this.totals.rows++;
+    this.rows++;
     const entry = (this.totals.malformed[reason] ??= { count: 0, firstLine: this.rowLine, example });
     entry.count++;
-    this.line++;
-    this.rowLine = this.line;
-    this.totals.lines = this.line;
+    this.rowLine = ++this.line;
     this.rowVariant = -2;
     this.badColumn = -1;
-    this.valueSet.fill(0);
+    this.valueMask = 0;
   }
 
   lineBreakInField(): void {
@@ -209,49 +215,75 @@ export class RowSink {
 
   endRow(blank: boolean): void {
     const line = this.rowLine;
-    this.line++;
-    this.rowLine = this.line;
-    this.totals.lines = this.line;
+    this.rowLine = ++this.line;
     if (blank) {
-      this.totals.blankLines++;
+      this.blankLines++;
       return;
     }
-    this.totals.rows++;
+    this.rows++;
     const v = this.rowVariant;
-    const bad = this.badColumn;
+    const mask = this.valueMask;
     this.rowVariant = -2;
+    this.valueMask = 0;
+    if (v >= 0 && mask === this.fullMask) {
+      this.badColumn = -1;
+      this.units[v]!++;
+      const acc = this.acc;
+      const values = this.values;
+      for (let k = 0, at = v * this.metricCount * 4; k < this.metricCount; k++, at += 4) {
+        const x = values[k]!;
+        if (acc[at] === 0) acc[at + 1] = x;
+        const d = x - acc[at + 1]!;
+        acc[at]!++;
+        acc[at + 2]! += d;
+        acc[at + 3]! += d * d;
+      }
+      return;
+    }
+    this.reject(v, mask, line);
+  }
+
+  /** The slow path: say why a row was not used, once per reason with its first line. */
+  private reject(v: number, mask: number, line: number): void {
+    const bad = this.badColumn;
     this.badColumn = -1;
     if (v === -1) {
       const unknown = this.totals.unknownVariant;
       if (unknown.count++ === 0) { unknown.firstLine = line; unknown.example = JSON.stringify(this.rowUnknown); }
       if (unknown.names.length < MAX_UNKNOWN_NAMES && !unknown.names.includes(this.rowUnknown)) unknown.names.push(this.rowUnknown);
-      this.valueSet.fill(0);
       return;
     }
     let missing = v === -2 ? this.columns.variant : '';
     let text = '(no such field: the row is short)';
     if (!missing && bad >= 0) { missing = this.columns.metrics[bad]!; text = this.badText; }
     if (!missing) {
-      for (let k = 0; k < this.kinds.length; k++) if (!this.valueSet[k]) { missing = this.columns.metrics[k]!; break; }
+      for (let k = 0; k < this.metricCount; k++) if (!(mask & (1 << k))) { missing = this.columns.metrics[k]!; break; }
     }
-    if (missing) {
-      const entry = (this.totals.malformed[missing] ??= { count: 0, firstLine: line, example: text });
-      entry.count++;
-      this.valueSet.fill(0);
-      return;
-    }
-    this.units[v]!++;
-    const sums = this.sums[v]!;
-    for (let k = 0; k < sums.length; k++) sums[k]!.add(this.values[k]!);
-    this.valueSet.fill(0);
+    const entry = (this.totals.malformed[missing] ??= { count: 0, firstLine: line, example: text });
+    entry.count++;
   }
 
   result(): DataTotals {
+    const variants = Array.from(this.units, (units, v) => ({
+      units,
+      metrics: Array.from({ length: this.metricCount }, (_, k): Moments => {
+        const at = (v * this.metricCount + k) * 4;
+        const sums = new ShiftedSums();
+        sums.n = this.acc[at]!;
+        sums.shift = this.acc[at + 1]!;
+        sums.sum = this.acc[at + 2]!;
+        sums.sumSquares = this.acc[at + 3]!;
+        return sums.moments();
+      }),
+    }));
     return {
       ...this.totals,
+      rows: this.rows,
+      blankLines: this.blankLines,
+      lines: this.line,
       unknownVariant: { ...this.totals.unknownVariant, names: [...this.totals.unknownVariant.names] },
       malformed: { ...this.totals.malformed },
-      variants: this.units.map((units, v) => ({ units, metrics: this.sums[v]!.map((s) => s.moments()) })),
+      variants,
     };
   }
 }
