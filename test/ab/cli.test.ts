@@ -248,6 +248,35 @@ describe('rollgate ab', () => {
     expect(refused.stderr).toMatch(/--previous needs sequential: true/);
   });
 
+  it.each([
+    ['ship', { control: [3000, 300, 30], treatment: [3000, 390, 30] }],
+    ['stop', { control: [3000, 300, 15], treatment: [3000, 300, 60] }],
+    ['keep-running', { control: [3000, 300, 30], treatment: [3000, 310, 30] }],
+    ['invalid', { control: [3000, 300, 30], treatment: [2600, 260, 26] }],
+  ] as const)('reaches %s from unit rows and from their sums alike', async (decision, arms) => {
+    const rev = (i: number) => ((i * 37) % 100) / 4;
+    const data: Record<string, Arm> = {};
+    const sums: Record<string, { units: number; converted: number; errors: number; revenueSum: number; revenueSumSquares: number }> = {};
+    for (const [id, [units, converted, errors]] of Object.entries(arms)) {
+      data[id] = { units, converted, errors, revenue: rev };
+      let sum = 0;
+      let squares = 0;
+      for (let i = 0; i < units; i++) { sum += rev(i); squares += rev(i) ** 2; }
+      sums[id] = { units, converted, errors, revenueSum: sum, revenueSumSquares: squares };
+    }
+    const dir = project({ '.rollgate/ab.yml': CONFIG, 'data.csv': csv(data), 'sums.yml': summary(sums) });
+    const fromRows = JSON.parse((await cli(['ab', '--data', 'data.csv', '--json'], { cwd: dir })).stdout);
+    const fromSums = JSON.parse((await cli(['ab', '--summary', 'sums.yml', '--json'], { cwd: dir })).stdout);
+    expect(fromRows.decision).toBe(decision);
+    expect(fromSums.decision).toBe(decision);
+    expect(fromSums.srm).toEqual(fromRows.srm);
+    fromRows.metrics.forEach((metric: { variants: Array<{ pValue: number; relativeCi: number[] }> }, i: number) => {
+      const [a, b] = [metric.variants[0]!, fromSums.metrics[i].variants[0]];
+      expect(b.pValue).toBeCloseTo(a.pValue, 12);
+      if (a.relativeCi[0] !== null) expect(b.relativeCi[0]).toBeCloseTo(a.relativeCi[0]!, 10);
+    });
+  });
+
   it('ab size prints the units per variant for a rate and for a mean', async () => {
     const run = await cli(['ab', 'size', '--baseline', '0.10', '--mde', '0.05', '--alpha', '0.05', '--power', '0.8', '--json'], { cwd: tmpdir() });
     expect(run.stderr).toBe('');
