@@ -3,7 +3,7 @@
 // tiny entry per CLI/action that imports it, so no code is duplicated per
 // action. Then regenerates the config JSON Schemas from the zod schemas.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,8 +35,12 @@ writeFileSync(
   `#!/usr/bin/env node\n${header}import { runCli } from './index.js';\nprocess.exitCode = await runCli();\n`,
   { mode: 0o755 },
 );
-// Worker threads that scan large data files in parallel (rollgate ab) start here.
-writeFileSync(join(dist, 'ab-worker.js'), `${header}import { abWorkerMain } from './index.js';\nabWorkerMain();\n`);
+// Worker threads that scan large data files in parallel (rollgate ab) start
+// here: a bundle of their own, so each worker loads only the scanner.
+const workerOut = join(dist, '.ab-worker');
+execFileSync(ncc, ['build', 'src/commands/ab/data/worker-entry.ts', '-o', workerOut, '--minify', '--target', 'es2022', '--quiet'], { cwd: root, stdio: 'inherit' });
+renameSync(join(workerOut, 'index.js'), join(dist, 'ab-worker.js'));
+rmSync(workerOut, { recursive: true, force: true });
 writeFileSync(join(dist, 'action.js'), `${header}import { runAction } from './index.js';\nprocess.exitCode = await runAction(undefined);\n`);
 
 mkdirSync(join(dist, 'actions'), { recursive: true });

@@ -7,8 +7,3 @@ config({ jitless: true });
 
 export { runCli } from './cli/main';
 export { runAction } from './action/main';
-
-/** Entry of the worker threads that scan large data files (dist/ab-worker.js); loaded only there. */
-export async function abWorkerMain(): Promise<void> {
-  (await import('./commands/ab/data/worker')).abWorkerMain();
-}
