@@ -54,3 +54,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out || '(top level)';
 }
+
+/** The value an issue's path points at, to show what was found. */
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}

@@ -8,7 +8,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../errors';
-import { formatIssue, formatPath } from './describe-issue';
+import { formatIssue, formatPath, valueAt } from './describe-issue';
 
 export interface LoadedConfig<T> {
   config: T;
@@ -38,15 +38,6 @@ function positionOf(doc: Document, counter: LineCounter, path: readonly Property
     }
   }
   return undefined;
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = data;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 /** Parses and validates YAML text; `shownFile` is the name used in messages. */

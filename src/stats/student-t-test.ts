@@ -1,6 +1,5 @@
 import { checkSummary } from './internal/check-summary';
-import { studentTIsf } from './student-t-isf';
-import { studentTSf } from './student-t-sf';
+import { tTestResult } from './internal/t-test-result';
 import type { SampleSummary } from './types';
 import type { TTestResult } from './welch-t-test';
 
@@ -27,16 +26,5 @@ export function studentTTest(control: SampleSummary, treatment: SampleSummary, c
   if (!(df >= 1)) throw new RangeError('studentTTest: need n₁ + n₂ >= 3');
   const pooled = ((control.n - 1) * control.variance + (treatment.n - 1) * treatment.variance) / df;
   const standardError = Math.sqrt(pooled * (1 / control.n + 1 / treatment.n));
-  const difference = treatment.mean - control.mean;
-  const statistic = difference / standardError;
-  const pValue = Math.min(1, 2 * studentTSf(Math.abs(statistic), df));
-  const margin = studentTIsf((1 - confidence) / 2, df) * standardError;
-  return {
-    statistic,
-    df,
-    pValue,
-    difference,
-    standardError,
-    confidenceInterval: { lower: difference - margin, upper: difference + margin },
-  };
+  return tTestResult(treatment.mean - control.mean, standardError, df, confidence);
 }

@@ -1,6 +1,5 @@
 import { checkSummary } from './internal/check-summary';
-import { studentTIsf } from './student-t-isf';
-import { studentTSf } from './student-t-sf';
+import { tTestResult } from './internal/t-test-result';
 import type { Interval, SampleSummary } from './types';
 
 export interface TTestResult {
@@ -41,16 +40,5 @@ export function welchTTest(control: SampleSummary, treatment: SampleSummary, con
   const se2 = a + b;
   const standardError = Math.sqrt(se2);
   const df = (se2 * se2) / ((a * a) / (control.n - 1) + (b * b) / (treatment.n - 1));
-  const difference = treatment.mean - control.mean;
-  const statistic = difference / standardError;
-  const pValue = Math.min(1, 2 * studentTSf(Math.abs(statistic), df));
-  const margin = studentTIsf((1 - confidence) / 2, df) * standardError;
-  return {
-    statistic,
-    df,
-    pValue,
-    difference,
-    standardError,
-    confidenceInterval: { lower: difference - margin, upper: difference + margin },
-  };
+  return tTestResult(treatment.mean - control.mean, standardError, df, confidence);
 }

@@ -7,7 +7,7 @@
 import { XMLParser, XMLValidator, type EntityDecoderOptions } from 'fast-xml-parser';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { formatIssue, formatPath } from '../../../config/describe-issue';
+import { formatIssue, formatPath, valueAt } from '../../../config/describe-issue';
 import { UserError } from '../../../errors';
 
 /** Windows tools (coverlet, PowerShell's Out-File) write a UTF-8 BOM that JSON.parse rejects. */
@@ -189,15 +189,6 @@ export function jsonSyntaxErrorOffset(text: string): number | undefined {
     if (error instanceof JsonSyntaxError) return error.offset >= 0 ? error.offset : undefined;
     throw error;
   }
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = data;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 /**
