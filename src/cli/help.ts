@@ -72,7 +72,7 @@ export function commandHelp(name: string, sub?: string): string {
   return [
     `rollgate ${name}: ${command.summary}`,
     '',
-    `Usage: rollgate ${name} [options]`,
+    `Usage: rollgate ${name}${command.verb ? ` [${command.verb}]` : ''} [options]`,
     ...subs.map(([subName]) => `       rollgate ${name} ${subName} [options]`),
     '',
     ...(subs.length ? ['Subcommands:', ...subs.map(([subName, s]) => `  ${subName}  ${s.summary} (rollgate ${name} ${subName} --help)`), ''] : []),

@@ -104,7 +104,7 @@ export async function runCli(io: CliIO = processIO()): Promise<number> {
     const ownOptions = subcommand?.options ?? entry?.options ?? [];
     const { values, positionals } = parse(io.argv, ownOptions);
     const [command, ...rest] = positionals;
-    if (subcommand) rest.shift();
+    if (subcommand || (entry?.verb && rest[0] === entry.verb)) rest.shift();
     if (values.version) {
       io.stdout(`${VERSION}\n`);
       return EXIT.passed;

@@ -48,6 +48,20 @@ export const COMMANDS: Record<string, CommandHelp> = {
     },
     load: async () => (await import('./ab/index')).ab,
   },
+  load: {
+    name: 'load',
+    summary: 'Load-test gates in k6 threshold syntax over k6, Artillery, autocannon, JMeter and Locust results, per endpoint and tag.',
+    verb: 'gate',
+    options: [
+      { name: 'results', value: 'FILE', multiple: true, description: 'a result file, format detected by content; several are merged exactly where the format allows' },
+    ],
+    examples: [
+      'rollgate load gate --results k6.ndjson',
+      'rollgate load gate --results report.json --json > load.json',
+      'rollgate load gate --results shard-1.jtl --results shard-2.jtl',
+    ],
+    load: async () => (await import('./load/index')).load,
+  },
 };
 
 export function commandNames(): string[] {

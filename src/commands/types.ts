@@ -55,5 +55,7 @@ export interface CommandHelp {
   options: CommandOption[];
   examples: string[];
   subcommands?: Record<string, Subcommand>;
+  /** A word that may follow the command and means the command itself (`rollgate load gate`). */
+  verb?: string;
   load(): Promise<Capability>;
 }

@@ -233,7 +233,7 @@ describe.each(actions.map((file) => [rel(file), file] as const))('%s', (name, fi
   it('passes dist only INPUT_* names the code reads, and runs files that exist (composite)', () => {
     const action = load();
     if (action.runs?.using !== 'composite') return;
-    const known = new Set([...readBySource].map(inputEnvName));
+    const known = new Set([...readBySource, ...optionInputs(undefined, true)].map(inputEnvName));
     for (const step of action.runs.steps ?? []) {
       const where = `${name} step ${step.id ?? step.name ?? '(unnamed)'}`;
       for (const key of Object.keys(step.env ?? {}).filter((k) => k.startsWith('INPUT_'))) {

@@ -23,6 +23,9 @@ export interface HistogramTrend {
   kind: 'histogram';
   /** hdr-histogram-js encodeIntoCompressedBase64; values in microseconds. */
   histogram: string;
+  /** Exact extremes in milliseconds; the histogram only knows them to its bucket width (0.1%). */
+  min?: number;
+  max?: number;
 }
 
 /** Statistics a tool computed itself, in milliseconds; only what the file carries is present. */
@@ -39,13 +42,23 @@ export interface SummaryTrend {
 
 export type Trend = HistogramTrend | SummaryTrend;
 
+/**
+ * Set on a series that is a filter the user defined (a k6 submetric), not part
+ * of a partition of the traffic: it answers a gate on exactly its tags, and is
+ * never merged to answer a broader one.
+ */
+interface SeriesBase {
+  tags: Tags;
+  exactOnly?: boolean;
+}
+
 /** One metric restricted to one set of tags. */
 export type Series =
-  | { metric: 'http_req_duration'; tags: Tags; trend: Trend }
+  | (SeriesBase & { metric: 'http_req_duration'; trend: Trend })
   /** Failed requests among all: k6's http_req_failed. */
-  | { metric: 'http_req_failed'; tags: Tags; failed: number; total: number }
+  | (SeriesBase & { metric: 'http_req_failed'; failed: number; total: number })
   /** perSecond is the tool's own rate when it reports one. */
-  | { metric: 'http_reqs' | 'dropped_requests'; tags: Tags; count: number; perSecond?: number };
+  | (SeriesBase & { metric: 'http_reqs' | 'dropped_requests'; count: number; perSecond?: number });
 
 export type LoadFormat =
   | 'k6-summary'

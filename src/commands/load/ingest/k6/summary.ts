@@ -1,0 +1,149 @@
+/**
+ * k6 handleSummary(data) JSON → LoadResult: what a script's
+ * `handleSummary(data) { return { 'summary.json': JSON.stringify(data) } }`
+ * writes (the legacy shape, i.e. k6 without --new-machine-readable-summary):
+ *
+ *   { "metrics": { "<name>": { "type": "trend", "contains": "time",
+ *                              "values": { "avg": 12.3, "p(95)": 40.1, ... },
+ *                              "thresholds": { "p(95)<500": { "ok": true } } }, ... },
+ *     "state": { "testRunDurationMs": 30012.5, ... }, "root_group": {...}, "options": {...} }
+ *
+ * Statistics are precomputed (SummaryTrend, not mergeable). The whole-run
+ * metric gets tags {}; a submetric such as `http_req_duration{name:/api/x}`
+ * (k6 keeps one for every threshold on a tag filter, plus
+ * `{expected_response:true}`) becomes a series with those tags. For
+ * http_req_failed, "passes" counts the true values, i.e. the failed requests.
+ */
+import { z } from 'zod';
+import { parseJsonText, validateJson } from '../../../checklist/parsers/common';
+import type { LoadResult } from '../../model';
+import {
+  failedRequests,
+  forwardIssues,
+  hasTrendStatistic,
+  isK6Metric,
+  K6_METRICS,
+  listed,
+  missingHttpNote,
+  modelMetric,
+  modelTags,
+  parseMetricKey,
+  SeriesCollector,
+  summaryTrend,
+  thresholdNote,
+  type K6MetricName,
+  type K6Threshold,
+} from './common';
+import { refuseOtherK6Format } from './detect';
+
+const EXPECTED = 'k6 handleSummary() data (a JSON object with "metrics" and "state")';
+const WHAT = 'k6 handleSummary() data';
+
+const statValue = z.number().nullable();
+const statValues = z.record(z.string(), statValue);
+
+const trendMetric = z.object({
+  type: z.literal('trend'),
+  values: statValues.superRefine((values, ctx) => {
+    if (!hasTrendStatistic(values)) {
+      ctx.addIssue({ code: 'custom', message: `expected trend statistics (avg, min, med, max or p(N)), found ${Object.keys(values).length === 0 ? 'none' : `only ${Object.keys(values).map((k) => JSON.stringify(k)).join(', ')}`}` });
+    }
+  }),
+});
+
+const rateMetric = z.object({
+  type: z.literal('rate'),
+  values: z.object({
+    passes: z.number().int().nonnegative(),
+    fails: z.number().int().nonnegative(),
+    rate: z.number().min(0).max(1).nullable().optional(),
+  }),
+});
+
+const counterMetric = z.object({
+  type: z.literal('counter'),
+  values: z.object({
+    count: z.number().nonnegative(),
+    rate: z.number().nonnegative().nullable().optional(),
+  }),
+});
+
+const SPECIFIC: Readonly<Record<K6MetricName, z.ZodType>> = {
+  http_req_duration: trendMetric,
+  http_req_failed: rateMetric,
+  http_reqs: counterMetric,
+  dropped_iterations: counterMetric,
+};
+
+const metricEntry = z.object({
+  type: z.enum(['counter', 'gauge', 'rate', 'trend']),
+  contains: z.string().optional(),
+  values: statValues,
+  thresholds: z.record(z.string(), z.object({ ok: z.boolean() })).optional(),
+});
+
+const handleSummaryData = z.object({
+  metrics: z.record(z.string(), metricEntry).superRefine((metrics, ctx) => {
+    for (const [key, entry] of Object.entries(metrics)) {
+      const parsed = parseMetricKey(key);
+      if (parsed && isK6Metric(parsed.metric)) forwardIssues(SPECIFIC[parsed.metric], entry, [key], ctx);
+    }
+  }),
+  state: z.object({ testRunDurationMs: z.number().nonnegative().nullable().optional() }).optional(),
+});
+
+export function parseK6Summary(text: string, file: string): LoadResult {
+  const data = parseJsonText(text, file, EXPECTED);
+  refuseOtherK6Format(data, 'k6-summary', file, EXPECTED);
+  const parsed = validateJson(handleSummaryData, data, text, file, WHAT);
+
+  const collector = new SeriesCollector();
+  const thresholds: K6Threshold[] = [];
+  const present = new Set<string>();
+  const unreadable: string[] = [];
+  const countNotes: string[] = [];
+  for (const [key, entry] of Object.entries(parsed.metrics)) {
+    const name = parseMetricKey(key);
+    for (const [expression, verdict] of Object.entries(entry.thresholds ?? {})) thresholds.push({ metric: key, expression, ok: verdict.ok });
+    if (!name) {
+      if (K6_METRICS.some((metric) => key.startsWith(`${metric}{`))) unreadable.push(JSON.stringify(key));
+      continue;
+    }
+    if (!isK6Metric(name.metric)) continue;
+    present.add(name.metric);
+    const tags = modelTags(name.k6Tags);
+    switch (name.metric) {
+      case 'http_req_duration':
+        collector.add({ metric: 'http_req_duration', tags, trend: summaryTrend(entry.values) }, key);
+        break;
+      case 'http_req_failed': {
+        const { values } = rateMetric.parse(entry);
+        collector.add({ metric: 'http_req_failed', tags, ...failedRequests(values.passes, values.fails, values.rate, key, countNotes) }, key);
+        break;
+      }
+      case 'http_reqs':
+      case 'dropped_iterations': {
+        const { values } = counterMetric.parse(entry);
+        collector.add({ metric: modelMetric(name.metric) as 'http_reqs' | 'dropped_requests', tags, count: values.count, ...(typeof values.rate === 'number' ? { perSecond: values.rate } : {}) }, key);
+        break;
+      }
+    }
+  }
+
+  const notes: string[] = [];
+  const missing = missingHttpNote(present, Object.keys(parsed.metrics), 'metrics');
+  if (missing) notes.push(missing);
+  notes.push(...countNotes, ...collector.notes());
+  if (unreadable.length > 0) notes.push(`metric names that are not k6 submetric syntax, left out: ${listed(unreadable)}`);
+  const verdicts = thresholdNote(thresholds);
+  if (verdicts) notes.push(verdicts);
+
+  const ms = parsed.state?.testRunDurationMs;
+  return {
+    format: 'k6-summary',
+    file,
+    ...(typeof ms === 'number' ? { durationSeconds: ms / 1000 } : {}),
+    series: collector.series,
+    notes,
+  };
+}

@@ -1,0 +1,62 @@
+import type { Finding, Gate, Report } from '../../report/model';
+import type { ConfigSource } from '../../config/load';
+import type { GateResult } from './gate';
+
+function value(metric: string, observed: number | null, expression: string): string {
+  if (observed === null) return 'no value';
+  if (metric === 'http_req_duration' && !/^count/.test(expression)) return `${Number(observed.toPrecision(4))} ms`;
+  if (metric === 'http_req_failed' && expression.startsWith('rate')) return `${(observed * 100).toPrecision(3)}%`;
+  return String(Number(observed.toPrecision(6)));
+}
+
+export function loadReport(result: GateResult, source?: ConfigSource): Report {
+  const failed = result.thresholds.filter((t) => !t.ok);
+  const noData = result.thresholds.filter((t) => t.status === 'no-data');
+  const headline = result.invalid
+    ? 'Invalid run: the load generator dropped requests, so the latencies describe a lighter load than planned'
+    : failed.length > 0
+      ? `${failed.length} of ${result.thresholds.length} thresholds failed: ${failed.map((t) => `${t.key} ${t.expression}`).join(', ')}`
+      : `All ${result.thresholds.length} thresholds passed${noData.length ? ` (${noData.length} without data, allowed by noData)` : ''}`;
+  const gates: Gate[] = result.thresholds.map((t) => ({
+    id: `${t.key} ${t.expression}`,
+    name: `${t.key} ${t.expression}`,
+    status: t.status === 'no-data' ? (t.ok ? 'warn' : 'fail') : t.ok ? 'pass' : 'fail',
+    observed: t.observed === null ? (t.status === 'no-data' ? 'no data' : 'no value') : `${value(t.metric, t.observed, t.expression)} (${t.samples.toLocaleString('en-US')} samples)`,
+    expected: t.expression,
+    details: `${t.reason ? `${t.reason}; ` : ''}${t.basis}`,
+  }));
+  const findings: Finding[] = result.thresholds.filter((t) => !t.ok).map((t) => {
+    const line = source?.lineOf(t.configPath);
+    return {
+      level: 'error',
+      title: `Load threshold ${t.status === 'no-data' ? 'has no data' : t.status === 'error' ? 'cannot be evaluated' : 'failed'}: ${t.key} ${t.expression}`,
+      message: t.observed === null ? `${t.reason ?? 'no value'} (${t.basis})` : `observed ${value(t.metric, t.observed, t.expression)} over ${t.samples.toLocaleString('en-US')} samples; expected ${t.expression} (${t.basis})`,
+      ...(source ? { file: source.file } : {}),
+      ...(line ? { line } : {}),
+      ruleId: `load/${t.metric}`,
+    };
+  });
+  if (result.invalid) findings.unshift({ level: 'error', title: 'Invalid load run', message: 'The generator dropped requests it was scheduled to send; rerun with more capacity or a lower rate.', ruleId: 'load/dropped' });
+  const notes = result.sources.flatMap((s) => s.notes.map((n) => `${s.file}: ${n}`));
+  return {
+    command: 'load',
+    passed: result.passed,
+    headline,
+    gates,
+    findings,
+    sections: [
+      {
+        title: 'Results read',
+        primary: notes.length > 0,
+        table: {
+          columns: ['File', 'Format', 'Duration', 'Series'],
+          rows: result.sources.map((s) => [s.file, s.format, s.durationSeconds !== undefined ? `${s.durationSeconds.toFixed(1)} s` : '—', String(s.series)]),
+          align: ['left', 'left', 'right', 'right'],
+        },
+        ...(notes.length ? { text: notes.join('\n') } : {}),
+      },
+    ],
+    rules: ['http_req_duration', 'http_req_failed', 'http_reqs', 'dropped_requests'].map((metric) => ({ id: `load/${metric}`, name: metric, description: `A k6-syntax threshold on ${metric}.` })).concat([{ id: 'load/dropped', name: 'dropped', description: 'The load generator dropped scheduled requests.' }]),
+    outputs: { 'failed-thresholds': failed.map((t) => `${t.key} ${t.expression}`).join('; '), invalid: String(result.invalid) },
+  };
+}

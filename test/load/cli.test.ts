@@ -1,0 +1,112 @@
+/**
+ * `rollgate load gate` end to end through the CLI on the real result files in
+ * ../shared/fixtures/load, and on broken ones.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli';
+import { hasSharedFixtures, sharedFixture } from '../helpers/fixtures';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rollgate-load-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const fixture = (name: string) => readFileSync(sharedFixture(`load/${name}`), 'utf8');
+const exactPercentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+describe('rollgate load gate', () => {
+  it.skipIf(!hasSharedFixtures)('gates Locust stats on its Aggregated row and per endpoint, with observed values and sample counts', async () => {
+    const dir = project({
+      'stats.csv': fixture('locust/results_stats.csv'),
+      '.rollgate/load.yml': [
+        'thresholds:',
+        '  http_req_duration: ["p(95)<30000", "med<2000"]',
+        '  http_req_duration{endpoint:/users/random}: "p(95)<45000"',
+        '  http_req_failed: ["rate<0.001"]',
+        '',
+      ].join('\n'),
+    });
+    const run = await cli(['load', 'gate', '--results', 'stats.csv', '--json'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result.passed).toBe(false);
+    expect(result.thresholds.map((t: { key: string; expression: string; observed: number; ok: boolean; samples: number }) => [t.key, t.expression, t.observed, t.ok, t.samples])).toEqual([
+      ['http_req_duration', 'p(95)<30000', 33000, false, 37219],
+      ['http_req_duration', 'med<2000', 1500, true, 37219],
+      ['http_req_duration{endpoint:/users/random}', 'p(95)<45000', 42000, true, 4005],
+      ['http_req_failed', 'rate<0.001', 1 / 37219, true, 37219],
+    ]);
+    const text = await cli(['load', '--results', 'stats.csv', '--no-color'], { cwd: dir });
+    expect(text.stdout).toContain('✗ http_req_duration p(95)<30000');
+    expect(text.stdout).toContain('33000 ms (37,219 samples) (expected p(95)<30000)');
+    expect(text.stdout).toMatch(/error\s+\.rollgate\/load\.yml:2\s+Load threshold failed: http_req_duration p\(95\)<30000/);
+  });
+
+  it.skipIf(!hasSharedFixtures)('gates JMeter samples exactly, and two shards give the result of the whole file', async () => {
+    const jtl = fixture('jmeter/kpi1.jtl');
+    const [header, ...rows] = jtl.trimEnd().split(/\r?\n/);
+    const elapsed = rows.map((row) => Number(row.split(',')[1]));
+    const failed = rows.filter((row) => row.split(',')[6] === 'false').length;
+    const half = Math.floor(rows.length / 2);
+    const dir = project({
+      'all.jtl': jtl,
+      'a.jtl': `${header}\n${rows.slice(0, half).join('\n')}\n`,
+      'b.jtl': `${header}\n${rows.slice(half).join('\n')}\n`,
+      '.rollgate/load.yml': 'thresholds:\n  http_req_duration: ["p(90)<1000", "max<100000", "count>0"]\n  http_req_failed: "rate<0.01"\n',
+    });
+    const whole = JSON.parse((await cli(['load', 'gate', '--results', 'all.jtl', '--json'], { cwd: dir })).stdout);
+    const sharded = JSON.parse((await cli(['load', 'gate', '--results', 'a.jtl', '--results', 'b.jtl', '--json'], { cwd: dir })).stdout);
+    const p90 = whole.thresholds[0].observed;
+    expect(Math.abs(p90 - exactPercentile(elapsed, 90)) / exactPercentile(elapsed, 90)).toBeLessThan(0.001);
+    expect(whole.thresholds[1].observed).toBe(Math.max(...elapsed));
+    expect(whole.thresholds[2].observed).toBe(rows.length);
+    expect(whole.thresholds[3].observed).toBeCloseTo(failed / rows.length, 12);
+    expect(whole.thresholds[3].ok).toBe(failed === 0);
+    expect(sharded.thresholds.map((t: { observed: number }) => t.observed)).toEqual(whole.thresholds.map((t: { observed: number }) => t.observed));
+  });
+
+  it('says no data rather than passing, and noData: warn lets it through with a warning', async () => {
+    const jtl = 'timeStamp,elapsed,label,responseCode,success\n1,10,home,200,true\n2,20,home,200,true\n';
+    const strict = project({ 'r.jtl': jtl, '.rollgate/load.yml': 'thresholds:\n  http_req_duration{endpoint:/checkout}: "p(95)<500"\n' });
+    const run = await cli(['load', 'gate', '--results', 'r.jtl', '--json'], { cwd: strict });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).thresholds[0]).toMatchObject({ status: 'no-data', ok: false, observed: null, samples: 0 });
+    const lenient = project({ 'r.jtl': jtl, '.rollgate/load.yml': 'noData: warn\nthresholds:\n  http_req_duration{endpoint:/checkout}: "p(95)<500"\n' });
+    const warn = await cli(['load', 'gate', '--results', 'r.jtl', '--no-color'], { cwd: lenient });
+    expect(warn.code).toBe(0);
+    expect(warn.stdout).toMatch(/! http_req_duration\{endpoint:\/checkout\} p\(95\)<500\s+no data/);
+  });
+
+  it.each([
+    ['an unknown format', 'hello,world\n1,2\n', /^rollgate: r\.txt:1: unknown results format; expected a k6 summary/],
+    ['truncated JSON', '{"aggregate": {"counters": {"http.requests": 5', /^rollgate: r\.txt:1:\d+: expected .* found text that is not valid JSON: the text ends too early/],
+    ['an empty file', '', /^rollgate: r\.txt: the results file is empty; expected a k6 summary/],
+  ])('exits 2 on %s with the file and line', async (_, text, message) => {
+    const dir = project({ 'r.txt': text, '.rollgate/load.yml': 'thresholds:\n  http_req_duration: "p(95)<500"\n' });
+    const run = await cli(['load', 'gate', '--results', 'r.txt'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on a bad threshold with its YAML line, and on missing results', async () => {
+    const dir = project({ '.rollgate/load.yml': 'thresholds:\n  http_req_duration: ["p(95)<500", "p95<500"]\n  http_req_failed: ["p(99)<1"]\n' });
+    const run = await cli(['load', 'gate', '--results', 'x.json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('rollgate: .rollgate/load.yml:2:36: thresholds.http_req_duration[1]: expected an expression like p(95)<500, avg<200, rate<0.01 or count>0 (operators < <= > >= == !=); found "p95<500" (and 1 more problem)\n');
+    const none = await cli(['load', 'gate'], { cwd: project({ '.rollgate/load.yml': 'thresholds:\n  http_reqs: "count>0"\n' }) });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no results: give --results FILE/);
+  });
+});
