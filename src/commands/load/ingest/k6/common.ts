@@ -10,7 +10,7 @@
  * calls dropped_requests: for arrival-rate executors one iteration is what
  * would have sent the requests).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { MetricName, Series, SummaryTrend, Tags } from '../../model';
 
 export const K6_METRICS = ['http_req_duration', 'http_req_failed', 'http_reqs', 'dropped_iterations'] as const;
@@ -219,3 +219,25 @@ export function forwardIssues(schema: z.ZodType, value: unknown, path: ReadonlyA
   if (result.success) return;
   for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [...path, ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
 }
+
+// ---------------------------------------------------------------------------
+// Metric value schemas shared by the handleSummary and machine-readable shapes
+
+const statValues = z.record(z.string(), z.number().nullable());
+
+export const trendMetric = z.object({
+  type: z.literal('trend'),
+  values: statValues.superRefine((values, ctx) => {
+    if (!hasTrendStatistic(values)) {
+      ctx.addIssue({ code: 'custom', message: `expected trend statistics (avg, min, med, max or p(N)), found ${Object.keys(values).length === 0 ? 'none' : `only ${Object.keys(values).map((k) => JSON.stringify(k)).join(', ')}`}` });
+    }
+  }),
+});
+
+export const counterMetric = z.object({
+  type: z.literal('counter'),
+  values: z.object({
+    count: z.number().nonnegative(),
+    rate: z.number().nonnegative().nullable().optional(),
+  }),
+});

@@ -44,6 +44,8 @@ import {
   parseMetricKey,
   SeriesCollector,
   summaryTrend,
+  counterMetric,
+  trendMetric,
   type K6MetricName,
 } from './common';
 import { refuseOtherK6Format } from './detect';
@@ -52,15 +54,6 @@ const EXPECTED = 'a k6 machine-readable summary (an object with "version" and "r
 const WHAT = 'k6 machine-readable summary';
 
 const statValues = z.record(z.string(), z.number().nullable());
-
-const trendMetric = z.object({
-  type: z.literal('trend'),
-  values: statValues.superRefine((values, ctx) => {
-    if (!hasTrendStatistic(values)) {
-      ctx.addIssue({ code: 'custom', message: `expected trend statistics (avg, min, med, max or p(N)), found ${Object.keys(values).length === 0 ? 'none' : `only ${Object.keys(values).map((k) => JSON.stringify(k)).join(', ')}`}` });
-    }
-  }),
-});
 
 /** Schema 1.0.0 as k6 writes it. */
 const rateMatches = z
@@ -84,14 +77,6 @@ function rateSchema(values: Readonly<Record<string, unknown>>): typeof rateMatch
 
 const rateMetric = z.object({ type: z.literal('rate'), values: statValues }).superRefine((metric, ctx) => {
   forwardIssues(rateSchema(metric.values), metric.values, ['values'], ctx);
-});
-
-const counterMetric = z.object({
-  type: z.literal('counter'),
-  values: z.object({
-    count: z.number().nonnegative(),
-    rate: z.number().nonnegative().nullable().optional(),
-  }),
 });
 
 const SPECIFIC: Readonly<Record<K6MetricName, z.ZodType>> = {

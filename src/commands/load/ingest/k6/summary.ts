@@ -30,6 +30,8 @@ import {
   parseMetricKey,
   SeriesCollector,
   summaryTrend,
+  counterMetric,
+  trendMetric,
   thresholdNote,
   type K6MetricName,
   type K6Threshold,
@@ -42,29 +44,12 @@ const WHAT = 'k6 handleSummary() data';
 const statValue = z.number().nullable();
 const statValues = z.record(z.string(), statValue);
 
-const trendMetric = z.object({
-  type: z.literal('trend'),
-  values: statValues.superRefine((values, ctx) => {
-    if (!hasTrendStatistic(values)) {
-      ctx.addIssue({ code: 'custom', message: `expected trend statistics (avg, min, med, max or p(N)), found ${Object.keys(values).length === 0 ? 'none' : `only ${Object.keys(values).map((k) => JSON.stringify(k)).join(', ')}`}` });
-    }
-  }),
-});
-
 const rateMetric = z.object({
   type: z.literal('rate'),
   values: z.object({
     passes: z.number().int().nonnegative(),
     fails: z.number().int().nonnegative(),
     rate: z.number().min(0).max(1).nullable().optional(),
-  }),
-});
-
-const counterMetric = z.object({
-  type: z.literal('counter'),
-  values: z.object({
-    count: z.number().nonnegative(),
-    rate: z.number().nonnegative().nullable().optional(),
   }),
 });
 
