@@ -12,8 +12,9 @@ import { detectAutocannon, parseAutocannon } from './autocannon/index';
 import { detectJmeter, parseJmeter } from './jmeter/index';
 import { detectK6Value, looksLikeK6Ndjson, parseK6MachineSummary, parseK6Summary, parseK6SummaryExport, readK6Ndjson } from './k6/index';
 import { detectLocust, parseLocust } from './locust/index';
+import { detectRollgate, parseRollgateResult } from './rollgate';
 
-const EXPECTED = 'a k6 summary, summary-export or --out json NDJSON file, an Artillery JSON report, an autocannon JSON result, a JMeter JTL CSV with a header, or a Locust *_stats.csv';
+const EXPECTED = 'a Rollgate load result, a k6 summary, summary-export or --out json NDJSON file, an Artillery JSON report, an autocannon JSON result, a JMeter JTL CSV with a header, or a Locust *_stats.csv';
 
 function head(path: string, bytes: number): Buffer {
   const fd = openSync(path, 'r');
@@ -44,6 +45,7 @@ export async function readLoadResult(path: string, shownFile: string): Promise<L
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     // A truncated or broken JSON file gets its syntax error and line, not "unknown format".
     const value = parseJsonText(text, shownFile, EXPECTED);
+    if (detectRollgate(value)) return parseRollgateResult(text, shownFile);
     const k6 = detectK6Value(value);
     if (k6 === 'k6-summary') return parseK6Summary(text, shownFile);
     if (k6 === 'k6-summary-export') return parseK6SummaryExport(text, shownFile);
