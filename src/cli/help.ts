@@ -57,7 +57,7 @@ export function commandHelp(name: string, sub?: string): string {
     return [
       `rollgate ${name} ${sub}: ${subcommand.summary}`,
       '',
-      `Usage: rollgate ${name} ${sub} [options]`,
+      `Usage: rollgate ${name} ${sub} [options]${subcommand.files ? ` ${subcommand.files}` : ''}`,
       '',
       'Options:',
       optionLines([...flagLines(subcommand.options), ...common]),

@@ -125,6 +125,7 @@ export async function runCli(io: CliIO = processIO()): Promise<number> {
       io.stdout(`${commandHelp(command, subcommand ? second : undefined)}\n`);
       return EXIT.passed;
     }
+    const fileArgs = subcommand?.files ? rest.splice(0) : [];
     if (rest.length > 0) throw new UserError(`unexpected argument "${rest[0]}"; see rollgate ${command} --help`);
 
     const cwd = values.cwd ? (await import('node:path')).resolve(io.cwd, values.cwd) : io.cwd;
@@ -145,7 +146,10 @@ export async function runCli(io: CliIO = processIO()): Promise<number> {
       log,
       signal: AbortSignal.timeout(24 * 3600 * 1000),
       github: github ? { ...github, client } : undefined,
-      inputs: Object.fromEntries(ownOptions.map((option) => [option.name, (values as Record<string, string | string[] | boolean | undefined>)[option.name]])),
+      inputs: {
+        ...Object.fromEntries(ownOptions.map((option) => [option.name, (values as Record<string, string | string[] | boolean | undefined>)[option.name]])),
+        ...(subcommand?.files ? { files: fileArgs } : {}),
+      },
     };
     log.debug(`config: ${values.config ?? defaultConfigPath(command)} (cwd ${cwd})`);
     const { result, report } = subcommand

@@ -60,6 +60,19 @@ export const COMMANDS: Record<string, CommandHelp> = {
       'rollgate load gate --results report.json --json > load.json',
       'rollgate load gate --results shard-1.jtl --results shard-2.jtl',
     ],
+    subcommands: {
+      merge: {
+        summary: 'Merge the shard results of a distributed run exactly (histograms add, counts sum) into one result.',
+        usesConfig: false,
+        files: 'FILE...',
+        options: [
+          { name: 'out', value: 'FILE', description: 'where to write the merged result (Rollgate format)' },
+          { name: 'results', value: 'FILE', multiple: true, description: 'a shard result, as an alternative to listing files' },
+        ],
+        examples: ['rollgate load merge shard-*.json --out merged.json', 'rollgate load merge a.jtl b.jtl --out all.json && rollgate load gate --results all.json'],
+        load: async () => (await import('./load/merge-command')).runMerge,
+      },
+    },
     load: async () => (await import('./load/index')).load,
   },
 };

@@ -44,6 +44,8 @@ export interface Subcommand {
   examples: string[];
   /** Whether it reads the command's config file; a calculator such as `ab size` does not. */
   usesConfig: boolean;
+  /** Takes file arguments (`load merge a.json b.json`), passed as inputs.files. */
+  files?: string;
   load(): Promise<(ctx: RunContext) => Promise<SubcommandRun>>;
 }
 

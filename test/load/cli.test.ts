@@ -76,6 +76,34 @@ describe('rollgate load gate', () => {
     expect(sharded.thresholds.map((t: { observed: number }) => t.observed)).toEqual(whole.thresholds.map((t: { observed: number }) => t.observed));
   });
 
+  it.skipIf(!hasSharedFixtures)('load merge writes one exact result from shards, and refuses precomputed percentiles', async () => {
+    const jtl = fixture('jmeter/slow-stdev.jtl');
+    const [header, ...rows] = jtl.trimEnd().split(/\r?\n/);
+    const third = Math.ceil(rows.length / 3);
+    const dir = project({
+      'all.jtl': jtl,
+      's1.jtl': `${header}\n${rows.slice(0, third).join('\n')}\n`,
+      's2.jtl': `${header}\n${rows.slice(third, 2 * third).join('\n')}\n`,
+      's3.jtl': `${header}\n${rows.slice(2 * third).join('\n')}\n`,
+      'locust.csv': fixture('locust/results_stats.csv'),
+      '.rollgate/load.yml': 'thresholds:\n  http_req_duration: ["p(50)<100000", "p(99)<100000", "max<100000"]\n  http_req_failed: "rate<1"\n  http_reqs: "count>0"\n',
+    });
+    const merge = await cli(['load', 'merge', 's1.jtl', 's2.jtl', 's3.jtl', '--out', 'out/merged.json', '--json'], { cwd: dir });
+    expect(merge.stderr).toBe('');
+    expect(merge.code).toBe(0);
+    expect(JSON.parse(merge.stdout)).toMatchObject({ file: 'out/merged.json', files: [{ format: 'jmeter-jtl' }, { format: 'jmeter-jtl' }, { format: 'jmeter-jtl' }] });
+    const whole = JSON.parse((await cli(['load', 'gate', '--results', 'all.jtl', '--json'], { cwd: dir })).stdout);
+    const merged = JSON.parse((await cli(['load', 'gate', '--results', 'out/merged.json', '--json'], { cwd: dir })).stdout);
+    expect(merged.sources[0].format).toBe('rollgate');
+    expect(merged.thresholds.map((t: { observed: number; samples: number }) => [t.observed, t.samples])).toEqual(whole.thresholds.map((t: { observed: number; samples: number }) => [t.observed, t.samples]));
+
+    const refused = await cli(['load', 'merge', 'locust.csv', 's1.jtl', '--out', 'x.json'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^rollgate: locust\.csv: locust-stats carries percentiles the tool computed itself, which no merge can combine exactly/);
+    const one = await cli(['load', 'merge', 's1.jtl', '--out', 'x.json'], { cwd: dir });
+    expect(one.stderr).toBe('rollgate: give two or more shard results to merge; found 1\n');
+  });
+
   it('says no data rather than passing, and noData: warn lets it through with a warning', async () => {
     const jtl = 'timeStamp,elapsed,label,responseCode,success\n1,10,home,200,true\n2,20,home,200,true\n';
     const strict = project({ 'r.jtl': jtl, '.rollgate/load.yml': 'thresholds:\n  http_req_duration{endpoint:/checkout}: "p(95)<500"\n' });
@@ -89,9 +117,9 @@ describe('rollgate load gate', () => {
   });
 
   it.each([
-    ['an unknown format', 'hello,world\n1,2\n', /^rollgate: r\.txt:1: unknown results format; expected a k6 summary/],
+    ['an unknown format', 'hello,world\n1,2\n', /^rollgate: r\.txt:1: unknown results format; expected a Rollgate load result, a k6 summary/],
     ['truncated JSON', '{"aggregate": {"counters": {"http.requests": 5', /^rollgate: r\.txt:1:\d+: expected .* found text that is not valid JSON: the text ends too early/],
-    ['an empty file', '', /^rollgate: r\.txt: the results file is empty; expected a k6 summary/],
+    ['an empty file', '', /^rollgate: r\.txt: the results file is empty; expected a Rollgate load result, a k6 summary/],
   ])('exits 2 on %s with the file and line', async (_, text, message) => {
     const dir = project({ 'r.txt': text, '.rollgate/load.yml': 'thresholds:\n  http_req_duration: "p(95)<500"\n' });
     const run = await cli(['load', 'gate', '--results', 'r.txt'], { cwd: dir });
