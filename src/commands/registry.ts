@@ -61,6 +61,18 @@ export const COMMANDS: Record<string, CommandHelp> = {
       'rollgate load gate --results shard-1.jtl --results shard-2.jtl',
     ],
     subcommands: {
+      run: {
+        summary: 'Run a phased open-model load against a target, write the result, and gate it with .rollgate/load.yml.',
+        usesConfig: true,
+        options: [
+          { name: 'target', value: 'URL', description: 'base URL the plan\'s paths are sent to' },
+          { name: 'plan', value: 'FILE', description: 'phases and endpoints (default: warm-up, ramp, sustained, spike, cool-down against GET /)' },
+          { name: 'scale', value: 'X', description: 'multiply every phase duration (0.1 for a PR run)' },
+          { name: 'out', value: 'FILE', description: 'where to write the result (default load-result.json)' },
+        ],
+        examples: ['rollgate load run --target http://localhost:8080 --scale 0.1', 'rollgate load run --plan load/plan.yml --target https://staging.example.com --json'],
+        load: async () => (await import('./load/run-command')).runLoad,
+      },
       merge: {
         summary: 'Merge the shard results of a distributed run exactly (histograms add, counts sum) into one result.',
         usesConfig: false,

@@ -138,3 +138,29 @@ describe('rollgate load gate', () => {
     expect(none.stderr).toMatch(/no results: give --results FILE/);
   });
 });
+
+describe('rollgate load run', () => {
+  it('runs the demo plan against the demo service, writes a result that gates again identically', async () => {
+    const { startDemoServer } = await import('../../examples/demo/load/server.mjs' as string);
+    const server = await startDemoServer();
+    try {
+      const { repoRoot } = await import('../helpers/fixtures');
+      const demo = join(repoRoot, 'examples', 'demo');
+      const out = join(mkdtempSync(join(tmpdir(), 'rollgate-run-')), 'result.json');
+      const run = await cli(['load', 'run', '--target', `http://127.0.0.1:${server.address().port}`, '--plan', 'load/plan.yml', '--out', out, '--json'], { cwd: demo });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const result = JSON.parse(run.stdout);
+      expect(result).toMatchObject({ passed: true, invalid: false });
+      expect(result.thresholds).toHaveLength(6);
+      const again = JSON.parse((await cli(['load', 'gate', '--results', out, '--json'], { cwd: demo })).stdout);
+      expect(again.sources[0].format).toBe('rollgate');
+      expect(again.thresholds.map((t: { observed: number }) => t.observed)).toEqual(result.thresholds.map((t: { observed: number }) => t.observed));
+      const bad = await cli(['load', 'run', '--target', 'ftp://x', '--plan', 'load/plan.yml'], { cwd: demo });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toBe('rollgate: --target: expected an http(s) URL such as http://localhost:8080, found "ftp://x"\n');
+    } finally {
+      server.close();
+    }
+  });
+});
