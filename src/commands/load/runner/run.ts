@@ -1,0 +1,484 @@
+/**
+ * The open-model load runner: sends each request at the time the schedule
+ * fixed for it, whatever the target is doing, and measures its latency from
+ * that scheduled time — so time a request spent waiting behind a slow one (in
+ * the pool queue, or because the runner itself fell behind) is counted, which
+ * is what avoids coordinated omission.
+ *
+ * - One timer drives everything: it dispatches every request that is due
+ *   (catching up in a burst when late), times out requests, and reports
+ *   progress; it then sleeps until the next of those is due.
+ * - A request due while `maxInFlight` requests are outstanding is dropped and
+ *   counted per phase, never delayed. "Outstanding" is what the undici pool
+ *   holds: queued or on a connection, including a timed-out request the pool
+ *   has not released yet.
+ * - A request not complete `timeout` after its scheduled time is recorded as
+ *   status "error" with its latency at that moment, and aborted.
+ * - Per request there is no closure and no promise: request handlers are
+ *   pooled objects on undici's dispatch interface, counters are plain fields,
+ *   and the cells a result lands in are looked up by index and status code.
+ */
+import { performance } from 'node:perf_hooks';
+import { Pool, type Dispatcher } from 'undici';
+import { UserError } from '../../../errors';
+import { createHistogram, encodeHistogram, recordMs, type Histogram } from '../histogram';
+import type { LoadResult, Series } from '../model';
+import type { Plan } from './plan';
+import { ArrivalCursor, rateAt } from './schedule';
+
+export interface Progress {
+  /** Phase the schedule is in (the last phase once it is over). */
+  phase: string;
+  /** 0-based index of that phase, of `phases`. */
+  phaseIndex: number;
+  phases: number;
+  /** Seconds since the run started. */
+  elapsedSeconds: number;
+  /** The rate the schedule asks for now (requests per second). */
+  targetRate: number;
+  /** Responses (and errors) completed per second since the previous report. */
+  rate: number;
+  /** 95th percentile latency of every request completed so far, in ms; null before the first. */
+  p95Ms: number | null;
+  /** Requests completed so far (responses, errors and timeouts). */
+  requests: number;
+  /** Failed so far: a status not expected, a network error or a timeout. */
+  errors: number;
+  /** Requests dropped so far because maxInFlight were outstanding. */
+  dropped: number;
+  inFlight: number;
+  /** True on the last report, once the run is over. */
+  done: boolean;
+}
+
+export interface RunOptions {
+  /** Stops the run: the rest of the schedule is not sent, requests in flight are not counted, and the partial result is returned. */
+  signal?: AbortSignal;
+  /** Called about every second, and once at the end with done: true. */
+  onProgress?: (progress: Progress) => void;
+  /** Seeds the weighted endpoint choice; default 1. */
+  seed?: number;
+  /** Monotonic clock in milliseconds; default performance.now. */
+  now?: () => number;
+  /** Pool connections; default min(maxInFlight, 256). */
+  connections?: number;
+  /** LoadResult.file; default the target URL. */
+  file?: string;
+  /** Milliseconds between progress reports; default 1000. */
+  progressIntervalMs?: number;
+}
+
+/** Width of the time-window series, by scheduled send time from the start of the run. */
+export const WINDOW_MS = 10_000;
+
+const ERROR_STATUS = 0;
+
+interface Cell {
+  status: number;
+  histogram: Histogram;
+  count: number;
+  min: number;
+  max: number;
+}
+
+interface Window {
+  histogram: Histogram;
+  min: number;
+  max: number;
+}
+
+/** One outstanding request. Pooled and reused; linked in dispatch order (= scheduled order) while counted as in flight. */
+class RequestHandler implements Dispatcher.DispatchHandler {
+  /** Scheduled send time, ms from the start of the run. */
+  scheduled = 0;
+  /** phase × endpoints + endpoint. */
+  cell = 0;
+  window = 0;
+  status = 0;
+  /** Recorded (or discarded): anything undici reports later only releases the handler. */
+  done = false;
+  abortRequest: ((err?: Error) => void) | null = null;
+  prev: RequestHandler | null = null;
+  next: RequestHandler | null = null;
+
+  constructor(private readonly run: Runner) {}
+
+  onConnect(abort: (err?: Error) => void): void {
+    // A request that timed out while still queued is aborted as soon as it reaches a connection.
+    if (this.done) abort(this.run.timeoutError);
+    else this.abortRequest = abort;
+  }
+
+  onHeaders(statusCode: number): boolean {
+    this.status = statusCode;
+    return true;
+  }
+
+  onData(): boolean {
+    return true;
+  }
+
+  onComplete(): void {
+    this.run.release(this, this.status);
+  }
+
+  onError(): void {
+    this.run.release(this, ERROR_STATUS);
+  }
+}
+
+class Runner {
+  readonly timeoutError = new Error('request timed out');
+  private readonly now: () => number;
+  private readonly pool: Pool;
+  private readonly cursor: ArrivalCursor;
+  private hasNext: boolean;
+  private readonly endpointCount: number;
+  private readonly requests: Dispatcher.DispatchOptions[];
+  /** Per endpoint: 1 at each status counted as success. */
+  private readonly okStatus: Uint8Array[];
+  private readonly cells: Map<number, Cell>[];
+  private readonly windows: (Window | undefined)[] = [];
+  private readonly total = createHistogram();
+  private readonly dropped: number[];
+  private readonly timeoutMs: number;
+  private readonly maxInFlight: number;
+  private readonly free: RequestHandler[] = [];
+  private head: RequestHandler | null = null;
+  private tail: RequestHandler | null = null;
+  private inFlight = 0;
+  private completed = 0;
+  private failed = 0;
+  private droppedTotal = 0;
+  private timeouts = 0;
+  private maxLagMs = 0;
+  private start = 0;
+  private startWall = 0;
+  private end = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly tickBound = (): void => this.tick();
+  private readonly progressEvery: number;
+  private nextProgress = 0;
+  private lastProgressAt = 0;
+  private lastProgressCompleted = 0;
+  private finished = false;
+  private interrupted: { at: number; phase: number; discarded: number } | undefined;
+  private resolve!: (result: LoadResult) => void;
+  private reject!: (error: unknown) => void;
+  private readonly onAbort = (): void => this.interrupt();
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly target: URL,
+    private readonly options: RunOptions,
+  ) {
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new UserError(`the target must be an http:// or https:// URL, found ${target.href}`);
+    this.now = options.now ?? (() => performance.now());
+    this.timeoutMs = plan.timeout * 1000;
+    this.maxInFlight = plan.maxInFlight;
+    this.endpointCount = plan.endpoints.length;
+    this.cursor = new ArrivalCursor(plan, options.seed ?? 1);
+    this.hasNext = this.cursor.next();
+    this.progressEvery = options.progressIntervalMs ?? 1000;
+    this.dropped = plan.phases.map(() => 0);
+    this.cells = Array.from({ length: plan.phases.length * this.endpointCount }, () => new Map<number, Cell>());
+    const base = target.pathname.replace(/\/+$/, '');
+    const backstop = this.timeoutMs + 1000;
+    this.requests = plan.endpoints.map((e) => ({
+      path: `${base}${e.path}${target.search}`,
+      method: e.method,
+      headers: e.headers,
+      ...(e.body !== undefined ? { body: Buffer.from(e.body) } : {}),
+      headersTimeout: backstop,
+      bodyTimeout: backstop,
+    }));
+    this.okStatus = plan.endpoints.map((e) => {
+      const table = new Uint8Array(600);
+      if (e.expect) for (const s of e.expect) table[s] = 1;
+      else table.fill(1, 200, 400);
+      return table;
+    });
+    this.pool = new Pool(target.origin, {
+      connections: Math.max(1, options.connections ?? Math.min(plan.maxInFlight, 256)),
+      pipelining: 1,
+      keepAliveTimeout: 30_000,
+      headersTimeout: backstop,
+      bodyTimeout: backstop,
+      connectTimeout: Math.min(this.timeoutMs, 30_000),
+    });
+  }
+
+  run(): Promise<LoadResult> {
+    return new Promise<LoadResult>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+      this.start = this.now();
+      this.startWall = Date.now();
+      this.nextProgress = this.progressEvery;
+      const signal = this.options.signal;
+      if (signal?.aborted) {
+        this.interrupt();
+        return;
+      }
+      signal?.addEventListener('abort', this.onAbort, { once: true });
+      this.tick();
+    });
+  }
+
+  private elapsed(): number {
+    return this.now() - this.start;
+  }
+
+  private tick(): void {
+    this.timer = undefined;
+    if (this.finished) return;
+    try {
+      const t = this.elapsed();
+      this.sweep(t);
+      const cursor = this.cursor;
+      while (this.hasNext && cursor.at * 1000 <= t) {
+        this.dispatch(cursor.phase, cursor.endpoint, cursor.at * 1000, t);
+        this.hasNext = cursor.next();
+      }
+      if (t >= this.nextProgress) {
+        this.report(t, false);
+        this.nextProgress = Math.max(this.nextProgress + this.progressEvery, t + this.progressEvery / 2);
+      }
+      if (!this.hasNext && this.inFlight === 0) {
+        this.finish();
+        return;
+      }
+      let wake = this.nextProgress;
+      if (this.hasNext) wake = Math.min(wake, cursor.at * 1000);
+      if (this.head) wake = Math.min(wake, this.head.scheduled + this.timeoutMs);
+      this.timer = setTimeout(this.tickBound, Math.max(0, Math.ceil(wake - this.elapsed())));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private dispatch(phase: number, endpoint: number, scheduled: number, t: number): void {
+    if (t - scheduled > this.maxLagMs) this.maxLagMs = t - scheduled;
+    if (this.inFlight >= this.maxInFlight) {
+      this.dropped[phase]!++;
+      this.droppedTotal++;
+      return;
+    }
+    const h = this.free.pop() ?? new RequestHandler(this);
+    h.scheduled = scheduled;
+    h.cell = phase * this.endpointCount + endpoint;
+    h.window = Math.floor(scheduled / WINDOW_MS);
+    h.status = 0;
+    h.done = false;
+    h.abortRequest = null;
+    h.next = null;
+    h.prev = this.tail;
+    if (this.tail) this.tail.next = h;
+    else this.head = h;
+    this.tail = h;
+    this.inFlight++;
+    this.pool.dispatch(this.requests[endpoint]!, h);
+  }
+
+  private unlink(h: RequestHandler): void {
+    if (h.prev) h.prev.next = h.next;
+    else this.head = h.next;
+    if (h.next) h.next.prev = h.prev;
+    else this.tail = h.prev;
+    h.prev = null;
+    h.next = null;
+  }
+
+  /** Times out, oldest first, every request past its deadline. */
+  private sweep(t: number): void {
+    while (this.head && this.head.scheduled + this.timeoutMs <= t) {
+      const h = this.head;
+      h.done = true;
+      this.unlink(h);
+      this.timeouts++;
+      this.record(h, ERROR_STATUS, t);
+      const abort = h.abortRequest;
+      h.abortRequest = null;
+      // Synchronously ends in onError → release, which only frees the handler now.
+      if (abort) abort(this.timeoutError);
+    }
+  }
+
+  /** undici is done with a request: record it unless already recorded, and free the handler. */
+  release(h: RequestHandler, status: number): void {
+    if (!h.done) {
+      h.done = true;
+      this.unlink(h);
+      if (!this.interrupted) this.record(h, status, this.elapsed());
+    }
+    h.abortRequest = null;
+    this.inFlight--;
+    this.free.push(h);
+    if (!this.hasNext && this.inFlight === 0 && !this.finished && !this.interrupted) {
+      // Finish from a timer, not from inside undici's callback.
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(this.tickBound, 0);
+    }
+  }
+
+  private record(h: RequestHandler, status: number, t: number): void {
+    const latency = t - h.scheduled;
+    const cells = this.cells[h.cell]!;
+    let cell = cells.get(status);
+    if (!cell) {
+      cell = { status, histogram: createHistogram(), count: 0, min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
+      cells.set(status, cell);
+    }
+    recordMs(cell.histogram, latency);
+    cell.count++;
+    if (latency < cell.min) cell.min = latency;
+    if (latency > cell.max) cell.max = latency;
+    let window = this.windows[h.window];
+    if (!window) {
+      window = { histogram: createHistogram(), min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
+      this.windows[h.window] = window;
+    }
+    recordMs(window.histogram, latency);
+    if (latency < window.min) window.min = latency;
+    if (latency > window.max) window.max = latency;
+    recordMs(this.total, latency);
+    this.completed++;
+    if (this.okStatus[h.cell % this.endpointCount]![status] !== 1) this.failed++;
+  }
+
+  private report(t: number, done: boolean): void {
+    const onProgress = this.options.onProgress;
+    if (!onProgress) return;
+    const phaseIndex = Math.min(this.cursor.phase, this.plan.phases.length - 1);
+    const phase = this.plan.phases[phaseIndex]!;
+    const since = (t - this.lastProgressAt) / 1000;
+    const progress: Progress = {
+      phase: phase.name,
+      phaseIndex,
+      phases: this.plan.phases.length,
+      elapsedSeconds: t / 1000,
+      targetRate: this.hasNext ? rateAt(phase, this.cursor.at - (this.cursor.starts[phaseIndex] ?? 0)) : 0,
+      rate: since > 0 ? (this.completed - this.lastProgressCompleted) / since : 0,
+      p95Ms: this.total.totalCount > 0 ? this.total.getValueAtPercentile(95) / 1000 : null,
+      requests: this.completed,
+      errors: this.failed,
+      dropped: this.droppedTotal,
+      inFlight: this.inFlight,
+      done,
+    };
+    this.lastProgressAt = t;
+    this.lastProgressCompleted = this.completed;
+    onProgress(progress);
+  }
+
+  /** Stops on the signal: nothing more is sent, requests in flight are discarded uncounted. */
+  private interrupt(): void {
+    if (this.finished || this.interrupted) return;
+    let discarded = 0;
+    for (let h = this.head; h; h = h.next) {
+      h.done = true;
+      discarded++;
+    }
+    this.head = null;
+    this.tail = null;
+    this.interrupted = { at: this.elapsed(), phase: Math.min(this.cursor.phase, this.plan.phases.length - 1), discarded };
+    this.hasNext = false;
+    this.finish();
+  }
+
+  private fail(error: unknown): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.cleanup();
+    this.pool.destroy().catch(() => undefined);
+    this.reject(error);
+  }
+
+  private cleanup(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.options.signal?.removeEventListener('abort', this.onAbort);
+  }
+
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.end = this.interrupted ? this.interrupted.at : this.elapsed();
+    this.cleanup();
+    const closing = this.interrupted ? this.pool.destroy() : this.pool.close();
+    closing
+      .then(() => {
+        this.report(this.end, true);
+        this.resolve(this.result());
+      })
+      .catch((error: unknown) => this.reject(error));
+  }
+
+  private result(): LoadResult {
+    const plan = this.plan;
+    const durations: Series[] = [];
+    const failures: Series[] = [];
+    const counts: Series[] = [];
+    plan.phases.forEach((phase, p) => {
+      plan.endpoints.forEach((endpoint, e) => {
+        const cells = [...this.cells[p * this.endpointCount + e]!.values()].sort((a, b) => (a.status || 1000) - (b.status || 1000));
+        for (const cell of cells) {
+          const tags = { phase: phase.name, endpoint: endpoint.name, method: endpoint.method, status: cell.status === ERROR_STATUS ? 'error' : String(cell.status) };
+          durations.push({ metric: 'http_req_duration', tags, trend: { kind: 'histogram', histogram: encodeHistogram(cell.histogram), min: round(cell.min), max: round(cell.max) } });
+          failures.push({ metric: 'http_req_failed', tags, failed: this.okStatus[e]![cell.status] === 1 ? 0 : cell.count, total: cell.count });
+          counts.push({ metric: 'http_reqs', tags, count: cell.count });
+        }
+      });
+    });
+    const drops: Series[] = plan.phases.map((phase, p) => ({ metric: 'dropped_requests', tags: { phase: phase.name }, count: this.dropped[p]! }));
+    const windows: Series[] = [];
+    this.windows.forEach((w, i) => {
+      if (!w) return;
+      windows.push({
+        metric: 'http_req_duration',
+        tags: { window: new Date(this.startWall + i * WINDOW_MS).toISOString() },
+        // A second partition of the same traffic: only a gate on exactly {window} may use it, so an untagged gate does not count requests twice.
+        exactOnly: true,
+        trend: { kind: 'histogram', histogram: encodeHistogram(w.histogram), min: round(w.min), max: round(w.max) },
+      });
+    });
+    return {
+      format: 'rollgate',
+      file: this.options.file ?? this.target.href,
+      durationSeconds: round(this.end / 1000),
+      series: [...durations, ...failures, ...counts, ...drops, ...windows],
+      notes: this.notes(),
+    };
+  }
+
+  private notes(): string[] {
+    const notes: string[] = [];
+    if (this.droppedTotal > 0) {
+      const by = this.plan.phases.map((p, i) => (this.dropped[i] ? `${p.name} ${this.dropped[i]}` : '')).filter(Boolean).join(', ');
+      notes.push(`${this.droppedTotal} scheduled request${this.droppedTotal === 1 ? ' was' : 's were'} dropped because maxInFlight (${this.maxInFlight}) were outstanding (${by})`);
+    }
+    if (this.timeouts > 0) notes.push(`${this.timeouts} request${this.timeouts === 1 ? '' : 's'} timed out after ${this.plan.timeout} s from the scheduled send time (status "error")`);
+    if (this.maxLagMs > 100) notes.push(`the runner fell behind its schedule by up to ${Math.round(this.maxLagMs)} ms; latencies include that wait (measured from the scheduled time)`);
+    if (this.interrupted) {
+      const phase = this.plan.phases[this.interrupted.phase]!.name;
+      notes.push(`interrupted after ${(this.interrupted.at / 1000).toFixed(1)} s in phase ${phase}: the rest of the schedule was not sent and ${this.interrupted.discarded} request${this.interrupted.discarded === 1 ? '' : 's'} in flight ${this.interrupted.discarded === 1 ? 'was' : 'were'} not counted`);
+    }
+    return notes;
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * Runs `plan` against `target` (its path, if any, prefixes every endpoint's
+ * path) and returns the result: series tagged {phase, endpoint, method,
+ * status} for http_req_duration, http_req_failed and http_reqs; one
+ * dropped_requests series per phase (count 0 included, so a "count==0" gate
+ * has data); and http_req_duration per 10-second window of scheduled time,
+ * tagged {window: ISO start} and marked exactOnly.
+ */
+export function runPlan(plan: Plan, target: URL, options: RunOptions = {}): Promise<LoadResult> {
+  return new Runner(plan, target, options).run();
+}

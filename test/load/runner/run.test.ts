@@ -1,0 +1,195 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { evaluateThreshold, locate } from '../../../src/commands/load/evaluate';
+import { createHistogram, decodeHistogram } from '../../../src/commands/load/histogram';
+import type { LoadResult, Series } from '../../../src/commands/load/model';
+import { parseRollgateResult, serializeRollgateResult } from '../../../src/commands/load/ingest/rollgate';
+import { parsePlanText, type Plan } from '../../../src/commands/load/runner/plan';
+import { formatProgress } from '../../../src/commands/load/runner/progress';
+import { runPlan, type Progress } from '../../../src/commands/load/runner/run';
+import { parseExpression, parseMetricKey, type Expression, type MetricKey } from '../../../src/commands/load/thresholds';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+async function serve(handler: Handler): Promise<URL> {
+  let n = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    handler(req, res, n++);
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+}
+
+const ok: Handler = (_req, res) => res.end('ok');
+
+function plan(phases: string, extra = ''): Plan {
+  return parsePlanText(`phases:\n${phases}\nendpoints:\n  - { name: home, path: / }\n${extra}`, 'test-plan.yml');
+}
+
+function fine(result: LoadResult, metric: Series['metric']): Series[] {
+  // The {phase, endpoint, method, status} partition (dropped_requests is per {phase}); not the window series.
+  return result.series.filter((s) => s.metric === metric && s.tags.phase !== undefined);
+}
+
+function sum(result: LoadResult, metric: 'http_reqs' | 'dropped_requests'): number {
+  return fine(result, metric).reduce((total, s) => total + ('count' in s ? s.count : 0), 0);
+}
+
+function failed(result: LoadResult): number {
+  return fine(result, 'http_req_failed').reduce((total, s) => total + ('failed' in s ? s.failed : 0), 0);
+}
+
+/** All latencies, merged from the {phase, endpoint, method, status} partition. */
+function latencies(result: LoadResult) {
+  const histogram = createHistogram();
+  for (const s of fine(result, 'http_req_duration')) if (s.metric === 'http_req_duration' && s.trend.kind === 'histogram') histogram.add(decodeHistogram(s.trend.histogram));
+  return { count: histogram.totalCount, p: (percentile: number) => histogram.getValueAtPercentile(percentile) / 1000 };
+}
+
+function gate(result: LoadResult, key: string, expression: string) {
+  return evaluateThreshold(locate([result]), parseMetricKey(key) as MetricKey, parseExpression(expression, (parseMetricKey(key) as MetricKey).metric) as Expression, 'fail');
+}
+
+describe('runPlan', () => {
+  it('sends a constant rate on schedule, with series, windows and progress', async () => {
+    const target = await serve(ok);
+    const progress: Progress[] = [];
+    const result = await runPlan(plan('  - { name: steady, duration: 2s, rate: 200 }'), target, { onProgress: (p) => progress.push(p) });
+
+    expect(result.format).toBe('rollgate');
+    expect(sum(result, 'http_reqs')).toBeGreaterThanOrEqual(399);
+    expect(sum(result, 'http_reqs')).toBeLessThanOrEqual(401);
+    expect(sum(result, 'dropped_requests')).toBe(0);
+    expect(failed(result)).toBe(0);
+    expect(result.durationSeconds).toBeGreaterThan(1.95);
+    expect(result.durationSeconds).toBeLessThan(2.6);
+    const achieved = sum(result, 'http_reqs') / result.durationSeconds!;
+    expect(achieved).toBeGreaterThan(170);
+    expect(achieved).toBeLessThan(210);
+
+    const series = result.series.find((s) => s.metric === 'http_reqs');
+    expect(series?.tags).toEqual({ phase: 'steady', endpoint: 'home', method: 'GET', status: '200' });
+    expect(result.series.filter((s) => s.metric === 'dropped_requests')).toEqual([{ metric: 'dropped_requests', tags: { phase: 'steady' }, count: 0 }]);
+    const duration = result.series.find((s) => s.metric === 'http_req_duration' && s.tags.status === '200');
+    expect(duration?.metric === 'http_req_duration' && duration.trend.kind === 'histogram' && duration.trend.min! > 0 && duration.trend.max! >= duration.trend.min!).toBe(true);
+
+    // The 10-second windows are a second partition of the same traffic; an untagged gate still counts each request once.
+    const windows = result.series.filter((s) => s.tags.window !== undefined);
+    expect(windows.length).toBe(1);
+    expect(windows[0]!.exactOnly).toBe(true);
+    expect(windows[0]!.tags.window).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(gate(result, 'http_req_duration', 'p(95)<1000').samples).toBe(sum(result, 'http_reqs'));
+    expect(gate(result, `http_req_duration{window:${windows[0]!.tags.window}}`, 'p(95)<1000').samples).toBe(sum(result, 'http_reqs'));
+    expect(gate(result, 'http_req_failed', 'rate==0').status).toBe('pass');
+    expect(gate(result, 'dropped_requests', 'count==0').status).toBe('pass');
+
+    // It round-trips through the result file.
+    expect(parseRollgateResult(serializeRollgateResult(result), 'r.json').series).toEqual(JSON.parse(JSON.stringify(result.series)));
+
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    const first = progress[0]!;
+    expect(first.phase).toBe('steady');
+    expect(first.rate).toBeGreaterThan(150);
+    expect(first.targetRate).toBe(200);
+    expect(first.p95Ms).not.toBeNull();
+    expect(progress.at(-1)!.done).toBe(true);
+    expect(formatProgress(first)).toMatch(/^\[1\/1 steady\] 0:01 {2}rate \d+\/s \(target 200\) {2}p95 [\d.]+ ms {2}errors 0 {2}dropped 0 {2}in flight \d+$/);
+  });
+
+  it('counts 429 as a failure unless the endpoint expects it', async () => {
+    const limited = (): Handler => {
+      const start = Date.now();
+      return (_req, res, n) => {
+        // At most 50 requests per second since the server started.
+        const allowed = 50 * Math.ceil((Date.now() - start + 1) / 1000);
+        res.statusCode = n < allowed ? 200 : 429;
+        res.end();
+      };
+    };
+    const [a, b] = await Promise.all([serve(limited()), serve(limited())]);
+    const phases = '  - { name: burst, duration: 1s, rate: 150 }';
+    const withExpect = parsePlanText(`phases:\n${phases}\nendpoints:\n  - { name: home, path: /, expect: [200, 429] }\n`, 'p.yml');
+    const [expected, strict] = await Promise.all([runPlan(withExpect, a), runPlan(plan(phases), b)]);
+
+    const statuses = (r: LoadResult) => Object.fromEntries(fine(r, 'http_reqs').map((s) => [s.tags.status, 'count' in s ? s.count : 0]));
+    expect(statuses(expected)['429']).toBeGreaterThan(50);
+    expect(failed(expected)).toBe(0);
+    expect(statuses(strict)['429']).toBeGreaterThan(50);
+    expect(failed(strict)).toBe(statuses(strict)['429']);
+    expect(gate(strict, 'http_req_failed{status:429}', 'rate==1').status).toBe('pass');
+  });
+
+  it('measures latency from the scheduled time, so requests queued behind a stall carry their wait', async () => {
+    // Every 10th response stalls 300 ms; one connection, so the requests due meanwhile queue behind it.
+    const target = await serve((_req, res, n) => {
+      if (n % 10 === 9) setTimeout(() => res.end('slow'), 300);
+      else res.end('ok');
+    });
+    const result = await runPlan(plan('  - { name: steady, duration: 3s, rate: 20 }', 'maxInFlight: 1000'), target, { connections: 1 });
+    const l = latencies(result);
+    expect(l.count).toBe(60);
+    expect(sum(result, 'dropped_requests')).toBe(0);
+    expect(l.p(99)).toBeGreaterThanOrEqual(300);
+    // Measured from the actual send, only the 10% stalled requests would be slow; from the schedule the
+    // ~4 requests due during each stall (every 50 ms) carry 250, 200, 150, 100 ms of waiting.
+    expect(l.p(65)).toBeGreaterThanOrEqual(80);
+    expect(l.p(40)).toBeLessThan(50);
+  });
+
+  it('drops requests due while maxInFlight are outstanding, and counts them per phase', async () => {
+    const target = await serve((_req, res) => setTimeout(() => res.end('slow'), 200));
+    const result = await runPlan(plan('  - { name: a, duration: 1s, rate: 50 }\n  - { name: b, duration: 200ms, rate: 10 }', 'maxInFlight: 2'), target);
+    const drops = result.series.filter((s) => s.metric === 'dropped_requests');
+    expect(drops.map((s) => s.tags)).toEqual([{ phase: 'a' }, { phase: 'b' }]);
+    const dropsA = drops[0]!.metric === 'dropped_requests' ? drops[0]!.count : 0;
+    expect(dropsA).toBeGreaterThan(20);
+    expect(sum(result, 'http_reqs') + sum(result, 'dropped_requests')).toBe(52);
+    expect(result.notes.join('\n')).toMatch(/dropped because maxInFlight \(2\)/);
+  });
+
+  it('follows a ramp: the count matches the ramp integral', async () => {
+    const target = await serve(ok);
+    const result = await runPlan(plan('  - { name: up, duration: 2s, rate: { from: 0, to: 200 } }\n  - { name: down, duration: 1s, rate: { from: 60, to: 20 } }'), target);
+    const byPhase = (phase: string) => fine(result, 'http_reqs').filter((s) => s.tags.phase === phase).reduce((t, s) => t + ('count' in s ? s.count : 0), 0);
+    expect(byPhase('up')).toBe(200);
+    expect(byPhase('down')).toBe(40);
+    expect(sum(result, 'dropped_requests')).toBe(0);
+  });
+
+  it('times out a hung request from its scheduled time as status "error", without waiting for it', async () => {
+    const target = await serve((_req, res, n) => {
+      if (n % 5 === 4) setTimeout(() => res.end('late'), 2000);
+      else res.end('ok');
+    });
+    const result = await runPlan(plan('  - { name: a, duration: 1s, rate: 10 }', 'timeout: 300ms'), target);
+    const errors = fine(result, 'http_reqs').find((s) => s.tags.status === 'error');
+    expect(errors && 'count' in errors ? errors.count : 0).toBe(2);
+    expect(failed(result)).toBe(2);
+    const errorDuration = fine(result, 'http_req_duration').find((s) => s.tags.status === 'error');
+    expect(errorDuration?.metric === 'http_req_duration' && errorDuration.trend.kind === 'histogram' ? errorDuration.trend.min : 0).toBeGreaterThanOrEqual(300);
+    expect(result.notes.join('\n')).toMatch(/2 requests timed out/);
+    expect(result.durationSeconds).toBeLessThan(1.6);
+  });
+
+  it('stops on the signal and returns what it measured', async () => {
+    const target = await serve(ok);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 500);
+    const result = await runPlan(plan('  - { name: long, duration: 10s, rate: 50 }'), target, { signal: controller.signal });
+    expect(result.durationSeconds).toBeLessThan(1);
+    expect(sum(result, 'http_reqs')).toBeGreaterThan(15);
+    expect(sum(result, 'http_reqs')).toBeLessThan(30);
+    expect(result.notes.join('\n')).toMatch(/interrupted after 0\.5 s in phase long/);
+  });
+});
