@@ -50,7 +50,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
   },
   load: {
     name: 'load',
-    summary: 'Load-test gates in k6 threshold syntax over k6, Artillery, autocannon, JMeter and Locust results, per endpoint and tag.',
+    summary: 'Load tests: gates in k6 threshold syntax over k6, Artillery, autocannon, JMeter and Locust results; a phased open-model runner; exact shard merging.',
     verb: 'gate',
     options: [
       { name: 'results', value: 'FILE', multiple: true, description: 'a result file, format detected by content; several are merged exactly where the format allows' },
