@@ -104,6 +104,27 @@ describe('rollgate load gate', () => {
     expect(one.stderr).toBe('rollgate: give two or more shard results to merge; found 1\n');
   });
 
+  it('the rate-limit assertion fails when the overload phase is not shed with 429s, and names the line', async () => {
+    const dir = project({
+      '.rollgate/load.yml': 'thresholds:\n  http_reqs: "count>0"\nrateLimit:\n  phase: spike\n  min429Share: 0.5\n  max5xx: 0\n',
+      'r.json': JSON.stringify({ rollgate: 1, series: [
+        { metric: 'http_reqs', tags: { phase: 'spike', endpoint: 'a', method: 'GET', status: '200' }, count: 80 },
+        { metric: 'http_reqs', tags: { phase: 'spike', endpoint: 'a', method: 'GET', status: '429' }, count: 15 },
+        { metric: 'http_reqs', tags: { phase: 'spike', endpoint: 'a', method: 'GET', status: '503' }, count: 5 },
+        { metric: 'http_reqs', tags: { phase: 'warm-up', endpoint: 'a', method: 'GET', status: '200' }, count: 50 },
+      ] }),
+    });
+    const run = await cli(['load', 'gate', '--results', 'r.json', '--json'], { cwd: dir });
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result.thresholds.slice(1).map((t: { expression: string; observed: number; ok: boolean; samples: number }) => [t.expression, t.observed, t.ok, t.samples])).toEqual([
+      ['429 share>=0.5', 0.15, false, 100],
+      ['5xx count<=0', 5, false, 100],
+    ]);
+    const text = await cli(['load', 'gate', '--results', 'r.json', '--no-color'], { cwd: dir });
+    expect(text.stdout).toMatch(/error\s+\.rollgate\/load\.yml:5\s+Load threshold failed: rateLimit\{phase:spike\} 429 share>=0\.5/);
+  });
+
   it('says no data rather than passing, and noData: warn lets it through with a warning', async () => {
     const jtl = 'timeStamp,elapsed,label,responseCode,success\n1,10,home,200,true\n2,20,home,200,true\n';
     const strict = project({ 'r.jtl': jtl, '.rollgate/load.yml': 'thresholds:\n  http_req_duration{endpoint:/checkout}: "p(95)<500"\n' });
@@ -152,7 +173,14 @@ describe('rollgate load run', () => {
       expect(run.code).toBe(0);
       const result = JSON.parse(run.stdout);
       expect(result).toMatchObject({ passed: true, invalid: false });
-      expect(result.thresholds).toHaveLength(6);
+      expect(result.thresholds).toHaveLength(8);
+      // The demo's search endpoint answers 429 above 60 rps: the spike (125 rps of search) must be shed.
+      const shed = result.thresholds.find((t: { expression: string }) => t.expression === '429 share>=0.2');
+      expect(shed).toMatchObject({ key: 'rateLimit{phase:spike,endpoint:search}', ok: true });
+      expect(shed.observed).toBeGreaterThan(0.2);
+      expect(result.phases.map((p: { name: string }) => p.name)).toEqual(['warm-up', 'ramp', 'sustained', 'spike']);
+      expect(result.phases[3].status429).toBeGreaterThan(0);
+      expect(result.phases[0].status429).toBe(0);
       const again = JSON.parse((await cli(['load', 'gate', '--results', out, '--json'], { cwd: demo })).stdout);
       expect(again.sources[0].format).toBe('rollgate');
       expect(again.thresholds.map((t: { observed: number }) => t.observed)).toEqual(result.thresholds.map((t: { observed: number }) => t.observed));

@@ -10,8 +10,10 @@ export interface GateResult {
   passed: boolean;
   /** A run that could not be trusted (a generator that dropped requests). Never passed. */
   invalid: boolean;
-  thresholds: Array<ThresholdOutcome & { key: string; configPath: [string, string, number] }>;
+  thresholds: Array<ThresholdOutcome & { key: string; configPath: Array<string | number> }>;
   sources: Array<{ file: string; format: LoadResult['format']; durationSeconds?: number; series: number; notes: string[] }>;
+  /** Per phase, when the results are tagged by phase (rollgate load run, k6 with a phase tag). */
+  phases: Array<{ name: string; requests: number; failed: number; status429: number; status5xx: number; dropped: number; p95Ms: number | null; p99Ms: number | null }>;
 }
 
 export function gate(config: LoadConfig, results: LoadResult[]): GateResult {
@@ -27,13 +29,80 @@ export function gate(config: LoadConfig, results: LoadResult[]): GateResult {
       thresholds.push({ ...evaluateThreshold(series, key, expression, config.noData, cache), key: formatKey(key), configPath: ['thresholds', keyText, index] });
     });
   }
+  if (config.rateLimit) thresholds.push(...rateLimitOutcomes(config.rateLimit, series, config.noData));
   // Drops mean the generator could not keep the schedule: the latencies describe a lighter load than asked for.
   const dropped = series.filter((s) => s.metric === 'dropped_requests').reduce((sum, s) => sum + (s.metric === 'dropped_requests' ? s.count : 0), 0);
   const invalid = dropped > 0;
   return {
+    phases: phaseSummaries(series, cache),
     passed: !invalid && thresholds.every((t) => t.ok),
     invalid,
     thresholds,
     sources: results.map((r) => ({ file: r.file, format: r.format, ...(r.durationSeconds !== undefined ? { durationSeconds: r.durationSeconds } : {}), series: r.series.length, notes: r.notes })),
   };
+}
+
+type Located = ReturnType<typeof locate>[number];
+
+/**
+ * The rate-limit assertion: in the overload phase, the share of requests
+ * answered 429 and the number of 5xx. It counts every request of the phase
+ * (of the endpoint, if given), the load above the sustainable rate and below it alike.
+ */
+function rateLimitOutcomes(rule: NonNullable<LoadConfig['rateLimit']>, series: Located[], noData: LoadConfig['noData']): GateResult['thresholds'] {
+  const scope = { phase: rule.phase, ...(rule.endpoint ? { endpoint: rule.endpoint } : {}) };
+  const inScope = series.filter((s) => s.metric === 'http_reqs' && !s.exactOnly && Object.entries(scope).every(([k, v]) => s.tags[k] === v) && s.tags.status !== undefined);
+  let total = 0;
+  let tooMany = 0;
+  let serverErrors = 0;
+  for (const s of inScope) {
+    if (s.metric !== 'http_reqs') continue;
+    total += s.count;
+    if (s.tags.status === '429') tooMany += s.count;
+    if (/^5\d\d$/.test(s.tags.status ?? '')) serverErrors += s.count;
+  }
+  const key = `rateLimit{${Object.entries(scope).map(([k, v]) => `${k}:${v}`).join(',')}}`;
+  const basis = `http_reqs by status over ${inScope.length} series`;
+  const out: GateResult['thresholds'] = [];
+  const push = (expression: string, field: string, observed: number, ok: boolean) => out.push({ metric: 'http_reqs', expression, key, configPath: ['rateLimit', field], status: ok ? 'pass' : 'fail', ok, observed, samples: total, basis });
+  if (total === 0) {
+    for (const field of ['min429Share', 'max5xx'] as const) {
+      if (rule[field] === undefined) continue;
+      out.push({ metric: 'http_reqs', expression: field === 'min429Share' ? `429 share>=${rule.min429Share}` : `5xx count<=${rule.max5xx}`, key, configPath: ['rateLimit', field], status: 'no-data', ok: noData !== 'fail', observed: null, samples: 0, basis, reason: `no requests tagged ${key.slice('rateLimit'.length)} with a status in the results` });
+    }
+    return out;
+  }
+  if (rule.min429Share !== undefined) push(`429 share>=${rule.min429Share}`, 'min429Share', tooMany / total, tooMany / total >= rule.min429Share);
+  if (rule.max5xx !== undefined) push(`5xx count<=${rule.max5xx}`, 'max5xx', serverErrors, serverErrors <= rule.max5xx);
+  return out;
+}
+
+function phaseSummaries(series: Located[], cache: ViewCache): GateResult['phases'] {
+  const names: string[] = [];
+  for (const s of series) {
+    const phase = s.tags.phase;
+    if (phase !== undefined && !names.includes(phase)) names.push(phase);
+  }
+  return names.map((name) => {
+    let requests = 0;
+    let failed = 0;
+    let status429 = 0;
+    let status5xx = 0;
+    let dropped = 0;
+    for (const s of series) {
+      if (s.tags.phase !== name || s.exactOnly) continue;
+      if (s.metric === 'http_reqs') {
+        requests += s.count;
+        if (s.tags.status === '429') status429 += s.count;
+        if (/^5\d\d$/.test(s.tags.status ?? '')) status5xx += s.count;
+      } else if (s.metric === 'http_req_failed') failed += s.failed;
+      else if (s.metric === 'dropped_requests') dropped += s.count;
+    }
+    const key = { metric: 'http_req_duration', tags: { phase: name } };
+    const percentile = (p: number) => {
+      const outcome = evaluateThreshold(series, key, { aggregation: { kind: 'p', percentile: p }, operator: '<', value: 0, source: `p(${p})` }, 'pass', cache);
+      return outcome.observed;
+    };
+    return { name, requests, failed, status429, status5xx, dropped, p95Ms: percentile(95), p99Ms: percentile(99) };
+  });
 }

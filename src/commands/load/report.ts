@@ -5,7 +5,7 @@ import type { GateResult } from './gate';
 function value(metric: string, observed: number | null, expression: string): string {
   if (observed === null) return 'no value';
   if (metric === 'http_req_duration' && !/^count/.test(expression)) return `${Number(observed.toPrecision(4))} ms`;
-  if (metric === 'http_req_failed' && expression.startsWith('rate')) return `${(observed * 100).toPrecision(3)}%`;
+  if ((metric === 'http_req_failed' && expression.startsWith('rate')) || expression.startsWith('429 share')) return `${(observed * 100).toPrecision(3)}%`;
   return String(Number(observed.toPrecision(6)));
 }
 
@@ -45,6 +45,15 @@ export function loadReport(result: GateResult, source?: ConfigSource): Report {
     gates,
     findings,
     sections: [
+      ...(result.phases.length ? [{
+        title: 'Phases',
+        primary: true,
+        table: {
+          columns: ['Phase', 'Requests', 'Failed', '429', '5xx', 'Dropped', 'p95 ms', 'p99 ms'],
+          rows: result.phases.map((p) => [p.name, p.requests.toLocaleString('en-US'), String(p.failed), String(p.status429), String(p.status5xx), String(p.dropped), p.p95Ms === null ? '—' : String(Number(p.p95Ms.toPrecision(4))), p.p99Ms === null ? '—' : String(Number(p.p99Ms.toPrecision(4)))]),
+          align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] as Array<'left' | 'right'>,
+        },
+      }] : []),
       {
         title: 'Results read',
         primary: notes.length > 0,

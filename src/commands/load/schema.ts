@@ -10,6 +10,16 @@ export const loadConfigSchema = z
       .record(z.string(), expressions)
       .describe('k6 syntax: metric{tag:value,…} → expressions such as "p(95)<500", "rate<0.001", "count>0".'),
     noData: z.enum(['fail', 'warn', 'pass']).default('fail').describe('What a threshold whose metric has no samples means.'),
+    rateLimit: z
+      .strictObject({
+        phase: z.string().min(1).describe('The phase that pushes past the sustainable rate (e.g. spike).'),
+        endpoint: z.string().min(1).optional().describe('Only this endpoint\'s requests (the rate-limited one).'),
+        min429Share: z.number().min(0).max(1).optional().describe('At least this share of the phase\'s requests must be answered 429: the overload is shed, not queued.'),
+        max5xx: z.number().int().nonnegative().optional().describe('At most this many 5xx answers in the phase: shedding must not crash anything.'),
+      })
+      .refine((r) => r.min429Share !== undefined || r.max5xx !== undefined, { message: 'give min429Share, max5xx or both' })
+      .optional()
+      .describe('Asserts that overload is shed with 429s and no 5xx; needs results tagged by phase and status (rollgate load run, or k6 with a phase tag).'),
   })
   .superRefine((config, issues) => {
     if (Object.keys(config.thresholds).length === 0) {
