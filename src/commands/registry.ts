@@ -54,6 +54,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
     verb: 'gate',
     options: [
       { name: 'results', value: 'FILE', multiple: true, description: 'a result file, format detected by content; several are merged exactly where the format allows' },
+      { name: 'baseline', value: 'FILE', description: 'a previous run\'s result (e.g. the base branch\'s): flag latency, error and 429 regressions beyond noise' },
     ],
     examples: [
       'rollgate load gate --results k6.ndjson',
@@ -69,6 +70,7 @@ export const COMMANDS: Record<string, CommandHelp> = {
           { name: 'plan', value: 'FILE', description: 'phases and endpoints (default: warm-up, ramp, sustained, spike, cool-down against GET /)' },
           { name: 'scale', value: 'X', description: 'multiply every phase duration (0.1 for a PR run)' },
           { name: 'out', value: 'FILE', description: 'where to write the result (default load-result.json)' },
+          { name: 'baseline', value: 'FILE', description: 'a previous run\'s result to compare against' },
         ],
         examples: ['rollgate load run --target http://localhost:8080 --scale 0.1', 'rollgate load run --plan load/plan.yml --target https://staging.example.com --json'],
         load: async () => (await import('./load/run-command')).runLoad,

@@ -2,6 +2,7 @@
  * The load gate, pure: results and config in, every threshold's verdict out.
  */
 import { evaluateThreshold, locate, type ThresholdOutcome, type ViewCache } from './evaluate';
+import { compareToBaseline, type BaselineResult } from './baseline';
 import type { LoadResult } from './model';
 import type { LoadConfig } from './schema';
 import { formatKey, parseExpression, parseMetricKey, type MetricKey } from './thresholds';
@@ -12,11 +13,13 @@ export interface GateResult {
   invalid: boolean;
   thresholds: Array<ThresholdOutcome & { key: string; configPath: Array<string | number> }>;
   sources: Array<{ file: string; format: LoadResult['format']; durationSeconds?: number; series: number; notes: string[] }>;
+  /** Against a previous run, when --baseline was given. */
+  baseline?: BaselineResult;
   /** Per phase, when the results are tagged by phase (rollgate load run, k6 with a phase tag). */
   phases: Array<{ name: string; requests: number; failed: number; status429: number; status5xx: number; dropped: number; p95Ms: number | null; p99Ms: number | null }>;
 }
 
-export function gate(config: LoadConfig, results: LoadResult[]): GateResult {
+export function gate(config: LoadConfig, results: LoadResult[], baseline?: LoadResult): GateResult {
   const series = locate(results);
   const thresholds: GateResult['thresholds'] = [];
   const cache: ViewCache = new Map();
@@ -33,9 +36,14 @@ export function gate(config: LoadConfig, results: LoadResult[]): GateResult {
   // Drops mean the generator could not keep the schedule: the latencies describe a lighter load than asked for.
   const dropped = series.filter((s) => s.metric === 'dropped_requests').reduce((sum, s) => sum + (s.metric === 'dropped_requests' ? s.count : 0), 0);
   const invalid = dropped > 0;
+  // An absolute threshold breach fails whatever the baseline says; the baseline can only add failures.
+  const comparison = baseline
+    ? compareToBaseline(baseline, { format: 'rollgate', file: results.map((r) => r.file).join(', '), series: results.flatMap((r) => r.series), notes: [] }, config.baseline)
+    : undefined;
   return {
     phases: phaseSummaries(series, cache),
-    passed: !invalid && thresholds.every((t) => t.ok),
+    ...(comparison ? { baseline: comparison } : {}),
+    passed: !invalid && thresholds.every((t) => t.ok) && !comparison?.regression,
     invalid,
     thresholds,
     sources: results.map((r) => ({ file: r.file, format: r.format, ...(r.durationSeconds !== undefined ? { durationSeconds: r.durationSeconds } : {}), series: r.series.length, notes: r.notes })),

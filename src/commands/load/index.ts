@@ -19,7 +19,9 @@ export const load: Capability<typeof loadConfigSchema, GateResult> = {
       const path = resolve(ctx.cwd, file);
       results.push(await readLoadResult(path, displayPath(path, ctx.cwd)));
     }
-    return gate(config, results);
+    const baselineFile = ctx.inputs?.baseline as string | undefined;
+    const baseline = baselineFile ? await readLoadResult(resolve(ctx.cwd, baselineFile), displayPath(resolve(ctx.cwd, baselineFile), ctx.cwd)) : undefined;
+    return gate(config, results, baseline);
   },
   report: (result, ctx) => loadReport(result, ctx.configSource),
 };

@@ -12,10 +12,11 @@ function value(metric: string, observed: number | null, expression: string): str
 export function loadReport(result: GateResult, source?: ConfigSource): Report {
   const failed = result.thresholds.filter((t) => !t.ok);
   const noData = result.thresholds.filter((t) => t.status === 'no-data');
+  const regressions = result.baseline?.comparisons.filter((c) => c.verdict === 'regression') ?? [];
   const headline = result.invalid
     ? 'Invalid run: the load generator dropped requests, so the latencies describe a lighter load than planned'
-    : failed.length > 0
-      ? `${failed.length} of ${result.thresholds.length} thresholds failed: ${failed.map((t) => `${t.key} ${t.expression}`).join(', ')}`
+    : failed.length > 0 || regressions.length > 0
+      ? [failed.length > 0 ? `${failed.length} of ${result.thresholds.length} thresholds failed: ${failed.map((t) => `${t.key} ${t.expression}`).join(', ')}` : '', regressions.length > 0 ? `regression against the baseline: ${regressions.map((c) => c.metric).join(', ')}` : ''].filter(Boolean).join('; ')
       : `All ${result.thresholds.length} thresholds passed${noData.length ? ` (${noData.length} without data, allowed by noData)` : ''}`;
   const gates: Gate[] = result.thresholds.map((t) => ({
     id: `${t.key} ${t.expression}`,
@@ -36,6 +37,9 @@ export function loadReport(result: GateResult, source?: ConfigSource): Report {
       ruleId: `load/${t.metric}`,
     };
   });
+  for (const c of result.baseline?.comparisons ?? []) {
+    if (c.verdict === 'regression') findings.push({ level: 'error', title: `Regression against the baseline: ${c.metric}`, message: c.reason, ruleId: 'load/baseline' });
+  }
   if (result.invalid) findings.unshift({ level: 'error', title: 'Invalid load run', message: 'The generator dropped requests it was scheduled to send; rerun with more capacity or a lower rate.', ruleId: 'load/dropped' });
   const notes = result.sources.flatMap((s) => s.notes.map((n) => `${s.file}: ${n}`));
   return {
@@ -54,6 +58,18 @@ export function loadReport(result: GateResult, source?: ConfigSource): Report {
           align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'] as Array<'left' | 'right'>,
         },
       }] : []),
+      ...(result.baseline ? [{
+        title: `Against the baseline (${result.baseline.file})`,
+        primary: true,
+        table: {
+          columns: ['Metric', 'Baseline', 'Candidate', 'Delta', 'CI', 'p', 'Verdict'],
+          rows: result.baseline.comparisons.map((c) => {
+            const f = (x: number | null) => (x === null ? '—' : c.metric.startsWith('http_req_duration') ? `${Number(x.toPrecision(4))} ms` : `${(x * 100).toPrecision(3)}%`);
+            return [c.metric, f(c.baseline), f(c.candidate), f(c.delta), c.ci ? `[${f(c.ci[0])}, ${f(c.ci[1])}]` : '—', c.pValue === null ? '—' : c.pValue.toPrecision(2), c.verdict];
+          }),
+        },
+        text: result.baseline.comparisons.map((c) => `${c.metric}: ${c.reason}`).join('\n'),
+      }] : []),
       {
         title: 'Results read',
         primary: notes.length > 0,
@@ -65,7 +81,10 @@ export function loadReport(result: GateResult, source?: ConfigSource): Report {
         ...(notes.length ? { text: notes.join('\n') } : {}),
       },
     ],
-    rules: ['http_req_duration', 'http_req_failed', 'http_reqs', 'dropped_requests'].map((metric) => ({ id: `load/${metric}`, name: metric, description: `A k6-syntax threshold on ${metric}.` })).concat([{ id: 'load/dropped', name: 'dropped', description: 'The load generator dropped scheduled requests.' }]),
-    outputs: { 'failed-thresholds': failed.map((t) => `${t.key} ${t.expression}`).join('; '), invalid: String(result.invalid) },
+    rules: ['http_req_duration', 'http_req_failed', 'http_reqs', 'dropped_requests'].map((metric) => ({ id: `load/${metric}`, name: metric, description: `A k6-syntax threshold on ${metric}.` })).concat([
+      { id: 'load/dropped', name: 'dropped', description: 'The load generator dropped scheduled requests.' },
+      { id: 'load/baseline', name: 'baseline-regression', description: 'Worse than the baseline run beyond noise and the configured floors.' },
+    ]),
+    outputs: { 'failed-thresholds': failed.map((t) => `${t.key} ${t.expression}`).join('; '), invalid: String(result.invalid), regressions: regressions.map((c) => c.metric).join('; ') },
   };
 }

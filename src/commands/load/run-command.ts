@@ -13,6 +13,7 @@ import { writeFileAtomic } from '../../io/atomic-write';
 import type { Report } from '../../report/model';
 import type { SubcommandRun } from '../types';
 import { gate } from './gate';
+import { readLoadResult } from './ingest/read';
 import { serializeRollgateResult } from './ingest/rollgate';
 import { loadReport } from './report';
 import { formatProgress } from './runner/progress';
@@ -64,7 +65,9 @@ export async function runLoad(ctx: RunContext): Promise<SubcommandRun> {
   const ran = `${requests.toLocaleString('en-US')} requests in ${(result.durationSeconds ?? 0).toFixed(1)} s against ${target.origin}; result in ${shownOut}`;
 
   const config = loaded?.config ?? loadConfigSchema.parse({ thresholds: { dropped_requests: 'count==0' } });
-  const verdict = gate(config, [{ ...result, file: shownOut }]);
+  const baselineFile = ctx.inputs?.baseline as string | undefined;
+  const baseline = baselineFile ? await readLoadResult(resolve(ctx.cwd, baselineFile), displayPath(resolve(ctx.cwd, baselineFile), ctx.cwd)) : undefined;
+  const verdict = gate(config, [{ ...result, file: shownOut }], baseline);
   const report: Report = loadReport(verdict, loaded?.source);
   report.command = 'load run';
   report.headline = `${report.headline}. Ran ${ran}`;

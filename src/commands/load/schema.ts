@@ -10,6 +10,16 @@ export const loadConfigSchema = z
       .record(z.string(), expressions)
       .describe('k6 syntax: metric{tag:value,…} → expressions such as "p(95)<500", "rate<0.001", "count>0".'),
     noData: z.enum(['fail', 'warn', 'pass']).default('fail').describe('What a threshold whose metric has no samples means.'),
+    baseline: z
+      .strictObject({
+        alpha: z.number().gt(0).lt(0.5).default(0.05).describe('Significance level of the regression tests.'),
+        relativeFloor: z.number().min(0).default(0.1).describe('A latency shift below this share of the baseline is never a regression.'),
+        absoluteFloorMs: z.number().min(0).default(5).describe('Nor one below this many milliseconds.'),
+        rateFloor: z.number().min(0).max(1).default(0.001).describe('Nor an error or 429 rate that rose by less than this (absolute).'),
+        seed: z.number().int().default(1).describe('Seed of the bootstrap interval, so reruns agree.'),
+      })
+      .default({ alpha: 0.05, relativeFloor: 0.1, absoluteFloorMs: 5, rateFloor: 0.001, seed: 1 })
+      .describe('How --baseline FILE (a previous run) is compared.'),
     rateLimit: z
       .strictObject({
         phase: z.string().min(1).describe('The phase that pushes past the sustainable rate (e.g. spike).'),
