@@ -71,7 +71,7 @@ function durationView(series: Located[]): DurationView | string {
     const summary = (summaries[0]!.trend as SummaryTrend);
     return { summary, count: summary.count ?? Number.NaN, basis: `${summaries[0]!.format} precomputed statistics` };
   }
-  const histogram = createHistogram();
+  const histogram = createHistogram('fast');
   let min: number | undefined = Number.POSITIVE_INFINITY;
   let max: number | undefined = Number.NEGATIVE_INFINITY;
   for (const s of series) {

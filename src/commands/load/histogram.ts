@@ -10,8 +10,13 @@ export type Histogram = hdr.Histogram;
 /** One hour in microseconds: slower "responses" are clamped there and said so by the caller. */
 export const MAX_TRACKABLE_US = 3_600_000_000;
 
-export function createHistogram(): Histogram {
-  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: MAX_TRACKABLE_US, numberOfSignificantValueDigits: 3, bitBucketSize: 'packed', useWebAssembly: false });
+/**
+ * 'packed' (the default) keeps a histogram in about 27 KB, for ingest that may
+ * hold thousands; 'fast' is a 95 KB 32-bit one that encodes, decodes and adds
+ * some 20 times faster, for the few that merges and gates build.
+ */
+export function createHistogram(kind: 'packed' | 'fast' = 'packed'): Histogram {
+  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: MAX_TRACKABLE_US, numberOfSignificantValueDigits: 3, bitBucketSize: kind === 'packed' ? 'packed' : 32, useWebAssembly: false });
 }
 
 /** Records a latency in milliseconds; returns false when it had to be clamped to the range. */
@@ -27,9 +32,9 @@ export function encodeHistogram(histogram: Histogram): string {
 }
 
 export function decodeHistogram(encoded: string): Histogram {
-  const decoded = hdr.decodeFromCompressedBase64(encoded, 'packed', false);
+  const decoded = hdr.decodeFromCompressedBase64(encoded, 32, false);
   // Decoding keeps the encoder's range; re-add into our standard shape so merges never overflow.
-  const out = createHistogram();
+  const out = createHistogram('fast');
   out.add(decoded);
   return out;
 }

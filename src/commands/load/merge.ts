@@ -28,7 +28,7 @@ export function mergeResults(results: LoadResult[]): Pick<LoadResult, 'durationS
     const first = list[0]!;
     const exactOnly = list.some((s) => s.exactOnly) ? { exactOnly: true } : {};
     if (first.metric === 'http_req_duration') {
-      const histogram = createHistogram();
+      const histogram = createHistogram('fast');
       let min = Number.POSITIVE_INFINITY;
       let max = Number.NEGATIVE_INFINITY;
       let extremesKnown = true;
