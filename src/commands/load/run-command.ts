@@ -53,9 +53,8 @@ export async function runLoad(ctx: RunContext): Promise<SubcommandRun> {
   const result = await runPlan(plan, target, {
     signal: ctx.signal,
     file: target.origin,
-    onProgress: (progress) => {
-      if (live) process.stderr.write(`\r\x1b[2K${formatProgress(progress)}${progress.done ? '\n' : ''}`);
-    },
+    // Progress costs a percentile each second; off the TTY nobody sees it, so it is not computed.
+    ...(live ? { onProgress: (progress) => process.stderr.write(`\r\x1b[2K${formatProgress(progress)}${progress.done ? '\n' : ''}`) } : {}),
   });
 
   const out = resolve(ctx.cwd, (ctx.inputs?.out as string | undefined) ?? 'load-result.json');

@@ -139,7 +139,7 @@ class Runner {
   private readonly okStatus: Uint8Array[];
   private readonly cells: Map<number, Cell>[];
   private readonly windows: (Window | undefined)[] = [];
-  private readonly total = createHistogram();
+  private readonly total = createHistogram('fast');
   private readonly dropped: number[];
   private readonly timeoutMs: number;
   private readonly maxInFlight: number;
@@ -326,7 +326,7 @@ class Runner {
     const cells = this.cells[h.cell]!;
     let cell = cells.get(status);
     if (!cell) {
-      cell = { status, histogram: createHistogram(), count: 0, min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
+      cell = { status, histogram: createHistogram('fast'), count: 0, min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
       cells.set(status, cell);
     }
     recordMs(cell.histogram, latency);
@@ -335,7 +335,7 @@ class Runner {
     if (latency > cell.max) cell.max = latency;
     let window = this.windows[h.window];
     if (!window) {
-      window = { histogram: createHistogram(), min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
+      window = { histogram: createHistogram('fast'), min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
       this.windows[h.window] = window;
     }
     recordMs(window.histogram, latency);
