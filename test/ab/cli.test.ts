@@ -196,6 +196,13 @@ describe('rollgate ab', () => {
     expect(run.stderr).toBe(`rollgate: ${message}\n`);
   });
 
+  it('exits 2 when the data path is a directory', async () => {
+    const dir = project({ '.rollgate/ab.yml': CONFIG, 'data/.keep': '' });
+    const run = await cli(['ab', '--data', 'data'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('rollgate: data: expected a data file, found a directory or other non-file\n');
+  });
+
   it('exits 2 on a summary with an unknown variant or impossible sums, at their line', async () => {
     const dir = project({
       '.rollgate/ab.yml': CONFIG,

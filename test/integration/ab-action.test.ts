@@ -8,17 +8,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitHubServer, type GitHubTestServer } from '../github-server/index';
 import { repoRoot } from '../helpers/fixtures';
-import { assertBuilt, distCli, pullRequestPayload, runActionProcess, runProcess } from './run-dist';
+import { assertBuilt, distCli, HEAD_SHA, pullRequestAtHead, runActionProcess, runProcess, seedHelloWorld } from './run-dist';
 
-const HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 let server: GitHubTestServer;
 
 beforeAll(async () => {
   assertBuilt();
   server = await startGitHubServer();
-  server.state.addRepo('Codertocat', 'Hello-World', { headSha: HEAD_SHA });
-  server.state.addIssue('Codertocat', 'Hello-World', { title: 'an issue' });
-  server.state.addPullRequest('Codertocat', 'Hello-World', { title: 'Checkout v2', head: { ref: 'checkout-v2', sha: HEAD_SHA } });
+  seedHelloWorld(server.state, 'Checkout v2');
 });
 afterAll(() => server?.close());
 
@@ -31,7 +28,7 @@ describe('ab from dist/', () => {
       workspace: ws,
       apiUrl: server.url,
       token: 'test-write-token',
-      payload: pullRequestPayload((p) => { p.pull_request.head.sha = HEAD_SHA; }),
+      payload: pullRequestAtHead(),
     });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

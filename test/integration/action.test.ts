@@ -7,11 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubServer, type GitHubTestServer } from '../github-server/index';
-import { assertBuilt, pullRequestPayload, runActionProcess } from './run-dist';
+import { assertBuilt, HEAD_SHA, pullRequestAtHead, runActionProcess, seedHelloWorld } from './run-dist';
 
 const OWNER = 'Codertocat';
 const REPO = 'Hello-World';
-const HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'rollgate-ws-'));
@@ -43,24 +42,10 @@ afterAll(() => server?.close());
 
 beforeEach(() => {
   server.reset();
-  server.state.addRepo(OWNER, REPO, { headSha: HEAD_SHA });
-  // Number 1 is taken by a plain issue so the PR gets #2, as in the payload.
-  server.state.addIssue(OWNER, REPO, { title: 'an issue' });
-  server.state.addPullRequest(OWNER, REPO, {
-    title: 'Update the README with new information.',
-    user: 'Codertocat',
-    head: { ref: 'changes', sha: HEAD_SHA },
-    base: { ref: 'master' },
-  });
+  seedHelloWorld(server.state, 'Update the README with new information.');
 });
 
-/** The webhook example PR, pointed at the commit the server knows. */
-function payload(mutate?: (p: Record<string, any>) => void) {
-  return pullRequestPayload((p) => {
-    p.pull_request.head.sha = HEAD_SHA;
-    mutate?.(p);
-  });
-}
+const payload = pullRequestAtHead;
 
 const ourComments = () => [...server.state.comments.values()].filter((c) => c.body.includes('<!-- rollgate:checklist -->'));
 

@@ -8,17 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitHubServer, type GitHubTestServer } from '../github-server/index';
-import { assertBuilt, pullRequestPayload, runActionProcess } from './run-dist';
+import { assertBuilt, pullRequestAtHead, runActionProcess, seedHelloWorld } from './run-dist';
 
-const HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 let server: GitHubTestServer;
 
 beforeAll(async () => {
   assertBuilt();
   server = await startGitHubServer();
-  server.state.addRepo('Codertocat', 'Hello-World', { headSha: HEAD_SHA });
-  server.state.addIssue('Codertocat', 'Hello-World', { title: 'an issue' });
-  server.state.addPullRequest('Codertocat', 'Hello-World', { title: 'Faster search', head: { ref: 'search', sha: HEAD_SHA } });
+  seedHelloWorld(server.state, 'Faster search');
 });
 afterAll(() => server?.close());
 
@@ -43,7 +40,7 @@ describe('load-gate action from dist/', () => {
       workspace: ws,
       apiUrl: server.url,
       token: 'test-write-token',
-      payload: pullRequestPayload((p) => { p.pull_request.head.sha = HEAD_SHA; }),
+      payload: pullRequestAtHead(),
       inputs: { results: 'results/run.jtl', comment: 'false' },
     });
     expect(run.stderr).toBe('');

@@ -106,3 +106,24 @@ export async function runActionProcess(options: {
   const run = await runProcess(process.execPath, [distAction(options.action)], env, options.workspace);
   return { ...run, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8'), runnerTemp };
 }
+
+/** The commit the test PR's head points at; check runs must name a commit the server knows. */
+export const HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+
+/**
+ * Seeds Codertocat/Hello-World as in the webhook example: issue #1, then PR #2
+ * whose head is HEAD_SHA. Returns the payload pointing at that commit.
+ */
+export function seedHelloWorld(state: import('../github-server/index').ServerState, title: string): void {
+  state.addRepo('Codertocat', 'Hello-World', { headSha: HEAD_SHA });
+  state.addIssue('Codertocat', 'Hello-World', { title: 'an issue' });
+  state.addPullRequest('Codertocat', 'Hello-World', { title, head: { ref: 'feature', sha: HEAD_SHA } });
+}
+
+/** The real webhook example PR, its head moved to HEAD_SHA. */
+export function pullRequestAtHead(mutate?: (payload: Payload) => void): Payload {
+  return pullRequestPayload((p) => {
+    p.pull_request.head.sha = HEAD_SHA;
+    mutate?.(p);
+  });
+}

@@ -149,6 +149,13 @@ describe('rollgate load gate', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 2 when the results path is a directory', async () => {
+    const dir = project({ 'results/.keep': '', '.rollgate/load.yml': 'thresholds:\n  http_reqs: "count>0"\n' });
+    const run = await cli(['load', 'gate', '--results', 'results'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('rollgate: results: expected a results file, found a directory or other non-file\n');
+  });
+
   it('exits 2 on a bad threshold with its YAML line, and on missing results', async () => {
     const dir = project({ '.rollgate/load.yml': 'thresholds:\n  http_req_duration: ["p(95)<500", "p95<500"]\n  http_req_failed: ["p(99)<1"]\n' });
     const run = await cli(['load', 'gate', '--results', 'x.json'], { cwd: dir });

@@ -66,7 +66,9 @@ export async function readDataFile(file: string, shownFile: string, spec: DataSp
     throw new UserError(`cannot read the data file: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { file: shownFile });
   }
   try {
-    const size = fstatSync(fd).size;
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new UserError('expected a data file, found a directory or other non-file', { file: shownFile });
+    const size = stat.size;
     if (size === 0) throw new UserError('the data file is empty; expected a header line and one row per unit', { file: shownFile });
     const head = readHead(fd, Math.min(size, 1 << 16));
     const format = detectFormat(file, head);

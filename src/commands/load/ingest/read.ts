@@ -29,8 +29,11 @@ function head(path: string, bytes: number): Buffer {
 export async function readLoadResult(path: string, shownFile: string): Promise<LoadResult> {
   let size: number;
   try {
-    size = statSync(path).size;
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new UserError('expected a results file, found a directory or other non-file', { file: shownFile });
+    size = stat.size;
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError(`cannot read the results: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { file: shownFile });
   }
   if (size === 0) throw new UserError(`the results file is empty; expected ${EXPECTED}`, { file: shownFile });

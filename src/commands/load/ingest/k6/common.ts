@@ -241,3 +241,22 @@ export const counterMetric = z.object({
     rate: z.number().nonnegative().nullable().optional(),
   }),
 });
+
+/** The notes every k6 summary shape ends with, in one order. */
+export function summaryNotes(parts: {
+  present: ReadonlySet<string>;
+  names: readonly string[];
+  countNotes: readonly string[];
+  collector: SeriesCollector;
+  unreadable: readonly string[];
+  thresholds?: readonly K6Threshold[];
+}): string[] {
+  const notes: string[] = [];
+  const missing = missingHttpNote(parts.present, parts.names, 'metrics');
+  if (missing) notes.push(missing);
+  notes.push(...parts.countNotes, ...parts.collector.notes());
+  if (parts.unreadable.length > 0) notes.push(`metric names that are not k6 submetric syntax, left out: ${listed(parts.unreadable)}`);
+  const verdicts = parts.thresholds ? thresholdNote(parts.thresholds) : undefined;
+  if (verdicts) notes.push(verdicts);
+  return notes;
+}

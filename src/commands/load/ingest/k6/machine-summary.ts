@@ -34,15 +34,13 @@ import type { LoadResult } from '../../model';
 import {
   failedRequests,
   forwardIssues,
-  hasTrendStatistic,
   isK6Metric,
   K6_METRICS,
-  listed,
-  missingHttpNote,
   modelMetric,
   modelTags,
   parseMetricKey,
   SeriesCollector,
+  summaryNotes,
   summaryTrend,
   counterMetric,
   trendMetric,
@@ -154,11 +152,7 @@ export function parseK6MachineSummary(text: string, file: string): LoadResult {
     }
   }
 
-  const notes: string[] = [];
-  const missing = missingHttpNote(present, parsed.results.metrics.map((m) => m.name), 'metrics');
-  if (missing) notes.push(missing);
-  notes.push(...countNotes, ...collector.notes());
-  if (unreadable.length > 0) notes.push(`metric names that are not k6 submetric syntax, left out: ${listed(unreadable)}`);
+  const notes = summaryNotes({ present, names: parsed.results.metrics.map((m) => m.name), countNotes, collector, unreadable });
   if (parsed.results.passed === false) notes.push('k6 marked the run as failed (results.passed is false)');
 
   const seconds = parsed.config?.duration;

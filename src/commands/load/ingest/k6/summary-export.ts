@@ -24,14 +24,12 @@ import {
   hasTrendStatistic,
   isK6Metric,
   K6_METRICS,
-  listed,
-  missingHttpNote,
   modelMetric,
   modelTags,
   parseMetricKey,
   SeriesCollector,
+  summaryNotes,
   summaryTrend,
-  thresholdNote,
   type K6MetricName,
   type K6Threshold,
 } from './common';
@@ -121,13 +119,7 @@ export function parseK6SummaryExport(text: string, file: string): LoadResult {
     }
   }
 
-  const notes: string[] = [];
-  const missing = missingHttpNote(present, Object.keys(parsed.metrics), 'metrics');
-  if (missing) notes.push(missing);
-  notes.push(...countNotes, ...collector.notes());
-  if (unreadable.length > 0) notes.push(`metric names that are not k6 submetric syntax, left out: ${listed(unreadable)}`);
-  const verdicts = thresholdNote(thresholds);
-  if (verdicts) notes.push(verdicts);
+  const notes = summaryNotes({ present, names: Object.keys(parsed.metrics), countNotes, collector, unreadable, thresholds });
 
   const durationSeconds = durationFromRates(parsed.metrics);
   return {

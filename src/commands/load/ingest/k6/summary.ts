@@ -20,19 +20,16 @@ import type { LoadResult } from '../../model';
 import {
   failedRequests,
   forwardIssues,
-  hasTrendStatistic,
   isK6Metric,
   K6_METRICS,
-  listed,
-  missingHttpNote,
   modelMetric,
   modelTags,
   parseMetricKey,
   SeriesCollector,
+  summaryNotes,
   summaryTrend,
   counterMetric,
   trendMetric,
-  thresholdNote,
   type K6MetricName,
   type K6Threshold,
 } from './common';
@@ -115,13 +112,7 @@ export function parseK6Summary(text: string, file: string): LoadResult {
     }
   }
 
-  const notes: string[] = [];
-  const missing = missingHttpNote(present, Object.keys(parsed.metrics), 'metrics');
-  if (missing) notes.push(missing);
-  notes.push(...countNotes, ...collector.notes());
-  if (unreadable.length > 0) notes.push(`metric names that are not k6 submetric syntax, left out: ${listed(unreadable)}`);
-  const verdicts = thresholdNote(thresholds);
-  if (verdicts) notes.push(verdicts);
+  const notes = summaryNotes({ present, names: Object.keys(parsed.metrics), countNotes, collector, unreadable, thresholds });
 
   const ms = parsed.state?.testRunDurationMs;
   return {
