@@ -53,3 +53,4 @@ export { confidenceSequence, type ConfidenceSequenceResult } from './confidence-
 export { sequentialTest, type SequentialLook, type SequentialTest } from './sequential-test';
 export { chanceToWin } from './chance-to-win';
 export { expectedLoss, type ExpectedLossResult } from './expected-loss';
+export { linearTrend, type LinearTrend } from './linear-trend';

@@ -2,12 +2,12 @@
  * `rollgate ab` end to end through the CLI: every decision, on data files
  * (CSV and NDJSON) and on summary files, and every kind of bad input.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { proportionSampleSize, relativeLiftCi, twoProportionZTest, welchTTest } from '../../src/stats/index';
 import { cli } from '../helpers/cli';
+import { tempProject } from '../helpers/workspace';
 
 const CONFIG = `control: control
 allocation: { control: 1, treatment: 1 }
@@ -18,14 +18,6 @@ metrics:
   - { name: errors, column: error, type: binomial, goal: decrease, guardrail: true }
 `;
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rollgate-ab-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 interface Arm { units: number; converted: number; errors: number; revenue: (i: number) => number }
 
@@ -46,7 +38,7 @@ const revenue = (i: number) => (i % 10) + 0.5;
 
 describe('rollgate ab', () => {
   it('ships on a CSV when the primary metric is significantly better, with the numbers of the reference tests', async () => {
-    const dir = project({
+    const dir = tempProject({
       '.rollgate/ab.yml': CONFIG,
       'data.csv': csv({ control: { units: 2000, converted: 200, errors: 20, revenue }, treatment: { units: 2000, converted: 280, errors: 20, revenue } }),
     });
@@ -76,7 +68,7 @@ describe('rollgate ab', () => {
   });
 
   it('stops on a summary file when a guardrail is significantly worse, and points at it', async () => {
-    const dir = project({
+    const dir = tempProject({
       '.rollgate/ab.yml': CONFIG,
       'sums.yml': summary({
         control: { units: 10000, converted: 1000, errors: 100, revenueSum: 52000, revenueSumSquares: 910000 },
@@ -102,7 +94,7 @@ describe('rollgate ab', () => {
   });
 
   it('is invalid on a sample-ratio mismatch, with a red banner before any effect', async () => {
-    const dir = project({
+    const dir = tempProject({
       '.rollgate/ab.yml': CONFIG,
       'sums.json': JSON.stringify({ variants: {
         control: { units: 10000, metrics: { converted: { sum: 1000 }, error: { sum: 10 }, revenue: { sum: 5, sumSquares: 9 } } },
@@ -123,7 +115,7 @@ describe('rollgate ab', () => {
   });
 
   it('is invalid when a variant has too few units', async () => {
-    const dir = project({
+    const dir = tempProject({
       '.rollgate/ab.yml': CONFIG.replace('minUnitsPerVariant: 100', 'minUnitsPerVariant: 5000'),
       'data.csv': csv({ control: { units: 300, converted: 30, errors: 3, revenue }, treatment: { units: 300, converted: 60, errors: 3, revenue } }),
     });
@@ -133,7 +125,7 @@ describe('rollgate ab', () => {
   });
 
   it('stops when the primary metric is significantly worse', async () => {
-    const dir = project({
+    const dir = tempProject({
       '.rollgate/ab.yml': CONFIG,
       'sums.yml': summary({
         control: { units: 5000, converted: 600, errors: 50, revenueSum: 5000, revenueSumSquares: 10000 },
@@ -152,7 +144,7 @@ describe('rollgate ab', () => {
     for (const [variant, converted] of [['control', 100], ['treatment', 108]] as const) {
       for (let i = 0; i < 1000; i++) rows.push(JSON.stringify({ user_id: `${variant}${i}`, variant, converted: i < converted, revenue: revenue(i), error: 0 }));
     }
-    const dir = project({ '.rollgate/ab.yml': CONFIG, 'data.ndjson': `${rows.join('\n')}\n` });
+    const dir = tempProject({ '.rollgate/ab.yml': CONFIG, 'data.ndjson': `${rows.join('\n')}\n` });
     const run = await cli(['ab', '--data', 'data.ndjson', '--json'], { cwd: dir });
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
@@ -167,7 +159,7 @@ describe('rollgate ab', () => {
   it('counts unknown variants and malformed values instead of dropping them silently', async () => {
     const data = csv({ control: { units: 500, converted: 50, errors: 5, revenue }, treatment: { units: 500, converted: 90, errors: 5, revenue } })
       + 'x1,holdout,1,1,0\nx2,treatment,maybe,1,0\nx3,control,1,n/a,0\nx4,control,1,2\n';
-    const dir = project({ '.rollgate/ab.yml': CONFIG, 'data.csv': data });
+    const dir = tempProject({ '.rollgate/ab.yml': CONFIG, 'data.csv': data });
     const run = await cli(['ab', '--data', 'data.csv', '--json'], { cwd: dir });
     const result = JSON.parse(run.stdout);
     expect(result.rows).toEqual({
@@ -190,21 +182,21 @@ describe('rollgate ab', () => {
     ['an empty file', '', 'data.csv: the data file is empty; expected a header line and one row per unit'],
     ['a header only', 'variant,converted,revenue,error\n', 'data.csv:2: the data file has a header but no rows'],
   ])('exits 2 on %s, naming the file and line', async (_, text, message) => {
-    const dir = project({ '.rollgate/ab.yml': CONFIG, 'data.csv': text });
+    const dir = tempProject({ '.rollgate/ab.yml': CONFIG, 'data.csv': text });
     const run = await cli(['ab', '--data', 'data.csv'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`rollgate: ${message}\n`);
   });
 
   it('exits 2 when the data path is a directory', async () => {
-    const dir = project({ '.rollgate/ab.yml': CONFIG, 'data/.keep': '' });
+    const dir = tempProject({ '.rollgate/ab.yml': CONFIG, 'data/.keep': '' });
     const run = await cli(['ab', '--data', 'data'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('rollgate: data: expected a data file, found a directory or other non-file\n');
   });
 
   it('exits 2 on a summary with an unknown variant or impossible sums, at their line', async () => {
-    const dir = project({
+    const dir = tempProject({
       '.rollgate/ab.yml': CONFIG,
       'bad.yml': summary({ control: { units: 100, converted: 10, errors: 1, revenueSum: 1, revenueSumSquares: 1 }, treatmnt: { units: 100, converted: 10, errors: 1, revenueSum: 1, revenueSumSquares: 1 } }),
       'sums.yml': summary({ control: { units: 100, converted: 10, errors: 1, revenueSum: 100, revenueSumSquares: 50 }, treatment: { units: 100, converted: 120, errors: 1, revenueSum: 1, revenueSumSquares: 1 } }),
@@ -218,11 +210,11 @@ describe('rollgate ab', () => {
   });
 
   it('exits 2 on a config error with its line, and on a missing input', async () => {
-    const dir = project({ '.rollgate/ab.yml': CONFIG.replace('control: control', 'control: baseline') });
+    const dir = tempProject({ '.rollgate/ab.yml': CONFIG.replace('control: control', 'control: baseline') });
     const bad = await cli(['ab', '--data', 'x.csv'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('rollgate: .rollgate/ab.yml:1:10: control: control "baseline" is not in allocation (control, treatment)\n');
-    const none = await cli(['ab'], { cwd: project({ '.rollgate/ab.yml': CONFIG }) });
+    const none = await cli(['ab'], { cwd: tempProject({ '.rollgate/ab.yml': CONFIG }) });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/no input: give --data FILE/);
   });
@@ -231,7 +223,7 @@ describe('rollgate ab', () => {
     const seq = CONFIG.replace('minUnitsPerVariant: 100', 'minUnitsPerVariant: 100\nsequential: true\nsequentialTuning: 5000');
     const big = { control: { units: 5000, converted: 500, errors: 50, revenueSum: 5000, revenueSumSquares: 10000 }, treatment: { units: 5000, converted: 650, errors: 50, revenueSum: 5000, revenueSumSquares: 10000 } };
     const later = { control: { units: 6000, converted: 600, errors: 60, revenueSum: 6000, revenueSumSquares: 12000 }, treatment: { units: 6000, converted: 680, errors: 60, revenueSum: 6000, revenueSumSquares: 12000 } };
-    const dir = project({ '.rollgate/ab.yml': seq, 'fixed.yml': CONFIG, 'day1.yml': summary(big), 'day2.yml': summary(later) });
+    const dir = tempProject({ '.rollgate/ab.yml': seq, 'fixed.yml': CONFIG, 'day1.yml': summary(big), 'day2.yml': summary(later) });
     const fixed = JSON.parse((await cli(['ab', '--config', 'fixed.yml', '--summary', 'day1.yml', '--json'], { cwd: dir })).stdout);
     const day1 = await cli(['ab', '--summary', 'day1.yml', '--json', '--result-file', 'day1.json'], { cwd: dir });
     const first = JSON.parse(day1.stdout);
@@ -271,7 +263,7 @@ describe('rollgate ab', () => {
       for (let i = 0; i < units; i++) { sum += rev(i); squares += rev(i) ** 2; }
       sums[id] = { units, converted, errors, revenueSum: sum, revenueSumSquares: squares };
     }
-    const dir = project({ '.rollgate/ab.yml': CONFIG, 'data.csv': csv(data), 'sums.yml': summary(sums) });
+    const dir = tempProject({ '.rollgate/ab.yml': CONFIG, 'data.csv': csv(data), 'sums.yml': summary(sums) });
     const fromRows = JSON.parse((await cli(['ab', '--data', 'data.csv', '--json'], { cwd: dir })).stdout);
     const fromSums = JSON.parse((await cli(['ab', '--summary', 'sums.yml', '--json'], { cwd: dir })).stdout);
     expect(fromRows.decision).toBe(decision);

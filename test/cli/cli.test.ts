@@ -1,21 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/registry';
 import { cli } from '../helpers/cli';
 import { repoRoot } from '../helpers/fixtures';
+import { tempProject } from '../helpers/workspace';
 
 const demo = join(repoRoot, 'examples', 'demo');
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rollgate-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 describe('rollgate CLI', () => {
   it('lists every command, the common options and an example in --help', async () => {
@@ -44,13 +36,13 @@ describe('rollgate CLI', () => {
   });
 
   it('exits 2 for a missing default config and says how to fix it', async () => {
-    const run = await cli(['checklist'], { cwd: project({}) });
+    const run = await cli(['checklist'], { cwd: tempProject({}) });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('rollgate: .rollgate/checklist.yml: config file not found; create it (see `rollgate checklist --help`) or pass --config FILE\n');
   });
 
   it('exits 2 on a broken config with the YAML path and line, and no stack trace', async () => {
-    const dir = project({ '.rollgate/checklist.yml': 'checks:\n  - id: cov\n    type: coverage\n    report: c.json\n    min: { lines: high }\n' });
+    const dir = tempProject({ '.rollgate/checklist.yml': 'checks:\n  - id: cov\n    type: coverage\n    report: c.json\n    min: { lines: high }\n' });
     const run = await cli(['checklist'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('rollgate: .rollgate/checklist.yml:5:19: checks[0].min.lines: expected number, found "high"\n');
@@ -77,7 +69,7 @@ describe('rollgate CLI', () => {
   });
 
   it('exits 1 when a blocker fails and shows observed beside expected', async () => {
-    const dir = project({
+    const dir = tempProject({
       '.rollgate/checklist.yml': 'checks:\n  - id: coverage\n    type: coverage\n    report: cov.json\n    min: { lines: 80 }\n',
       'cov.json': JSON.stringify({ total: { lines: { total: 200, covered: 157, skipped: 0, pct: 78.5 }, statements: { total: 1, covered: 1, skipped: 0, pct: 100 }, functions: { total: 1, covered: 1, skipped: 0, pct: 100 }, branches: { total: 1, covered: 1, skipped: 0, pct: 100 } } }),
     });

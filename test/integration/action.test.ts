@@ -2,24 +2,16 @@
  * The bundled checklist action (dist/actions/checklist.js), run as a child
  * process with the runner's environment against the GitHub API test server.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubServer, type GitHubTestServer } from '../github-server/index';
 import { assertBuilt, HEAD_SHA, pullRequestAtHead, runActionProcess, seedHelloWorld } from './run-dist';
+import { tempProject } from '../helpers/workspace';
 
 const OWNER = 'Codertocat';
 const REPO = 'Hello-World';
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rollgate-ws-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 const coverage = (pct: number) => JSON.stringify({
   total: {
@@ -51,7 +43,7 @@ const ourComments = () => [...server.state.comments.values()].filter((c) => c.bo
 
 describe('checklist action against the GitHub API', () => {
   it('fails a failing checklist on every channel: exit 1, outputs, summary, annotation, check run, comment', async () => {
-    const ws = workspace({ '.rollgate/checklist.yml': CONFIG, 'coverage.json': coverage(78.5) });
+    const ws = tempProject({ '.rollgate/checklist.yml': CONFIG, 'coverage.json': coverage(78.5) });
     const run = await runActionProcess({ action: 'checklist', workspace: ws, apiUrl: server.url, token: 'test-write-token', payload: payload() });
     expect(run.code).toBe(1);
     expect(run.outputs.passed).toBe('false');
@@ -84,7 +76,7 @@ describe('checklist action against the GitHub API', () => {
       'src/owned/a.ts': 'export {};\n',
     };
     for (let i = 0; i < 120; i++) files[`src/unowned/m${String(i).padStart(3, '0')}.ts`] = 'export {};\n';
-    const ws = workspace(files);
+    const ws = tempProject(files);
     const run = await runActionProcess({ action: 'checklist', workspace: ws, apiUrl: server.url, token: 'test-write-token', payload: payload(), inputs: { comment: 'false' } });
     expect(run.code).toBe(1);
 
@@ -106,7 +98,7 @@ describe('checklist action against the GitHub API', () => {
   });
 
   it('updates its sticky comment on a second run instead of posting another', async () => {
-    const ws = workspace({ '.rollgate/checklist.yml': CONFIG, 'coverage.json': coverage(78.5) });
+    const ws = tempProject({ '.rollgate/checklist.yml': CONFIG, 'coverage.json': coverage(78.5) });
     const options = { action: 'checklist', workspace: ws, apiUrl: server.url, token: 'test-write-token', payload: payload(), inputs: { 'check-run': 'false' } };
     const first = await runActionProcess(options);
     expect(first.code).toBe(1);
@@ -128,7 +120,7 @@ describe('checklist action against the GitHub API', () => {
     const marker = '<!-- rollgate:checklist -->';
     for (let i = 0; i < 2; i++) server.state.addIssueComment(OWNER, REPO, 2, { body: `${marker}\nold copy ${i}`, user: 'rollgate-bot[bot]' });
     server.state.addIssueComment(OWNER, REPO, 2, { body: 'LGTM', user: 'Codertocat' });
-    const ws = workspace({ '.rollgate/checklist.yml': CONFIG, 'coverage.json': coverage(91) });
+    const ws = tempProject({ '.rollgate/checklist.yml': CONFIG, 'coverage.json': coverage(91) });
     const run = await runActionProcess({ action: 'checklist', workspace: ws, apiUrl: server.url, token: 'test-write-token', payload: payload(), inputs: { 'check-run': 'false' } });
     expect(run.code).toBe(0);
     expect(ourComments()).toHaveLength(1);
@@ -138,7 +130,7 @@ describe('checklist action against the GitHub API', () => {
   });
 
   it('degrades on a fork PR: the read-only token gets 403, the step says so and still reports', async () => {
-    const ws = workspace({ '.rollgate/checklist.yml': CONFIG, 'coverage.json': coverage(78.5) });
+    const ws = tempProject({ '.rollgate/checklist.yml': CONFIG, 'coverage.json': coverage(78.5) });
     const run = await runActionProcess({
       action: 'checklist',
       workspace: ws,
@@ -163,7 +155,7 @@ describe('checklist action against the GitHub API', () => {
 
   it('retries a 502 from the Checks API and then succeeds', async () => {
     server.serverError({ path: `/repos/${OWNER}/${REPO}/check-runs`, method: 'POST', status: 502, times: 1 });
-    const ws = workspace({ '.rollgate/checklist.yml': CONFIG, 'coverage.json': coverage(91) });
+    const ws = tempProject({ '.rollgate/checklist.yml': CONFIG, 'coverage.json': coverage(91) });
     const run = await runActionProcess({ action: 'checklist', workspace: ws, apiUrl: server.url, token: 'test-write-token', payload: payload(), inputs: { comment: 'false' } });
     expect(run.code).toBe(0);
     const creates = server.requests.filter((r) => r.method === 'POST' && r.path === `/repos/${OWNER}/${REPO}/check-runs`).map((r) => r.status);
@@ -173,7 +165,7 @@ describe('checklist action against the GitHub API', () => {
   });
 
   it('exits 2 on a broken config, names the line, and still sets passed=false', async () => {
-    const ws = workspace({ '.rollgate/checklist.yml': 'checks:\n  - id: x\n    type: covrage\n' });
+    const ws = tempProject({ '.rollgate/checklist.yml': 'checks:\n  - id: x\n    type: covrage\n' });
     const run = await runActionProcess({ action: 'checklist', workspace: ws, apiUrl: server.url, token: 'test-write-token', payload: payload() });
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^::error file=\.rollgate\/checklist\.yml,line=3/m);

@@ -2,21 +2,14 @@
  * `rollgate load gate` end to end through the CLI on the real result files in
  * ../shared/fixtures/load, and on broken ones.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli';
 import { hasSharedFixtures, sharedFixture } from '../helpers/fixtures';
+import { tempProject } from '../helpers/workspace';
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rollgate-load-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 const fixture = (name: string) => readFileSync(sharedFixture(`load/${name}`), 'utf8');
 const exactPercentile = (values: number[], p: number) => {
@@ -26,7 +19,7 @@ const exactPercentile = (values: number[], p: number) => {
 
 describe('rollgate load gate', () => {
   it.skipIf(!hasSharedFixtures)('gates Locust stats on its Aggregated row and per endpoint, with observed values and sample counts', async () => {
-    const dir = project({
+    const dir = tempProject({
       'stats.csv': fixture('locust/results_stats.csv'),
       '.rollgate/load.yml': [
         'thresholds:',
@@ -59,7 +52,7 @@ describe('rollgate load gate', () => {
     const elapsed = rows.map((row) => Number(row.split(',')[1]));
     const failed = rows.filter((row) => row.split(',')[6] === 'false').length;
     const half = Math.floor(rows.length / 2);
-    const dir = project({
+    const dir = tempProject({
       'all.jtl': jtl,
       'a.jtl': `${header}\n${rows.slice(0, half).join('\n')}\n`,
       'b.jtl': `${header}\n${rows.slice(half).join('\n')}\n`,
@@ -80,7 +73,7 @@ describe('rollgate load gate', () => {
     const jtl = fixture('jmeter/slow-stdev.jtl');
     const [header, ...rows] = jtl.trimEnd().split(/\r?\n/);
     const third = Math.ceil(rows.length / 3);
-    const dir = project({
+    const dir = tempProject({
       'all.jtl': jtl,
       's1.jtl': `${header}\n${rows.slice(0, third).join('\n')}\n`,
       's2.jtl': `${header}\n${rows.slice(third, 2 * third).join('\n')}\n`,
@@ -105,7 +98,7 @@ describe('rollgate load gate', () => {
   });
 
   it('the rate-limit assertion fails when the overload phase is not shed with 429s, and names the line', async () => {
-    const dir = project({
+    const dir = tempProject({
       '.rollgate/load.yml': 'thresholds:\n  http_reqs: "count>0"\nrateLimit:\n  phase: spike\n  min429Share: 0.5\n  max5xx: 0\n',
       'r.json': JSON.stringify({ rollgate: 1, series: [
         { metric: 'http_reqs', tags: { phase: 'spike', endpoint: 'a', method: 'GET', status: '200' }, count: 80 },
@@ -127,11 +120,11 @@ describe('rollgate load gate', () => {
 
   it('says no data rather than passing, and noData: warn lets it through with a warning', async () => {
     const jtl = 'timeStamp,elapsed,label,responseCode,success\n1,10,home,200,true\n2,20,home,200,true\n';
-    const strict = project({ 'r.jtl': jtl, '.rollgate/load.yml': 'thresholds:\n  http_req_duration{endpoint:/checkout}: "p(95)<500"\n' });
+    const strict = tempProject({ 'r.jtl': jtl, '.rollgate/load.yml': 'thresholds:\n  http_req_duration{endpoint:/checkout}: "p(95)<500"\n' });
     const run = await cli(['load', 'gate', '--results', 'r.jtl', '--json'], { cwd: strict });
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).thresholds[0]).toMatchObject({ status: 'no-data', ok: false, observed: null, samples: 0 });
-    const lenient = project({ 'r.jtl': jtl, '.rollgate/load.yml': 'noData: warn\nthresholds:\n  http_req_duration{endpoint:/checkout}: "p(95)<500"\n' });
+    const lenient = tempProject({ 'r.jtl': jtl, '.rollgate/load.yml': 'noData: warn\nthresholds:\n  http_req_duration{endpoint:/checkout}: "p(95)<500"\n' });
     const warn = await cli(['load', 'gate', '--results', 'r.jtl', '--no-color'], { cwd: lenient });
     expect(warn.code).toBe(0);
     expect(warn.stdout).toMatch(/! http_req_duration\{endpoint:\/checkout\} p\(95\)<500\s+no data/);
@@ -142,7 +135,7 @@ describe('rollgate load gate', () => {
     ['truncated JSON', '{"aggregate": {"counters": {"http.requests": 5', /^rollgate: r\.txt:1:\d+: expected .* found text that is not valid JSON: the text ends too early/],
     ['an empty file', '', /^rollgate: r\.txt: the results file is empty; expected a Rollgate load result, a k6 summary/],
   ])('exits 2 on %s with the file and line', async (_, text, message) => {
-    const dir = project({ 'r.txt': text, '.rollgate/load.yml': 'thresholds:\n  http_req_duration: "p(95)<500"\n' });
+    const dir = tempProject({ 'r.txt': text, '.rollgate/load.yml': 'thresholds:\n  http_req_duration: "p(95)<500"\n' });
     const run = await cli(['load', 'gate', '--results', 'r.txt'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
@@ -150,18 +143,18 @@ describe('rollgate load gate', () => {
   });
 
   it('exits 2 when the results path is a directory', async () => {
-    const dir = project({ 'results/.keep': '', '.rollgate/load.yml': 'thresholds:\n  http_reqs: "count>0"\n' });
+    const dir = tempProject({ 'results/.keep': '', '.rollgate/load.yml': 'thresholds:\n  http_reqs: "count>0"\n' });
     const run = await cli(['load', 'gate', '--results', 'results'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('rollgate: results: expected a results file, found a directory or other non-file\n');
   });
 
   it('exits 2 on a bad threshold with its YAML line, and on missing results', async () => {
-    const dir = project({ '.rollgate/load.yml': 'thresholds:\n  http_req_duration: ["p(95)<500", "p95<500"]\n  http_req_failed: ["p(99)<1"]\n' });
+    const dir = tempProject({ '.rollgate/load.yml': 'thresholds:\n  http_req_duration: ["p(95)<500", "p95<500"]\n  http_req_failed: ["p(99)<1"]\n' });
     const run = await cli(['load', 'gate', '--results', 'x.json'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('rollgate: .rollgate/load.yml:2:36: thresholds.http_req_duration[1]: expected an expression like p(95)<500, avg<200, rate<0.01 or count>0 (operators < <= > >= == !=); found "p95<500" (and 1 more problem)\n');
-    const none = await cli(['load', 'gate'], { cwd: project({ '.rollgate/load.yml': 'thresholds:\n  http_reqs: "count>0"\n' }) });
+    const none = await cli(['load', 'gate'], { cwd: tempProject({ '.rollgate/load.yml': 'thresholds:\n  http_reqs: "count>0"\n' }) });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/no results: give --results FILE/);
   });
@@ -195,6 +188,31 @@ describe('rollgate load run', () => {
       expect(bad.code).toBe(2);
       expect(bad.stderr).toBe('rollgate: --target: expected an http(s) URL such as http://localhost:8080, found "ftp://x"\n');
     } finally {
+      server.close();
+    }
+  });
+
+  it('--abort-on-fail stops a run whose threshold is lost, exits 1 and says why', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => { req.resume(); setTimeout(() => res.end('slow'), 30); });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const dir = tempProject({
+        'plan.yml': 'phases:\n  - { name: sustained, duration: 30s, rate: 100 }\nendpoints:\n  - { name: home, path: / }\n',
+        '.rollgate/load.yml': 'thresholds:\n  http_req_duration{phase:sustained}: ["p(95)<10"]\n',
+      });
+      const target = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const started = Date.now();
+      const run = await cli(['load', 'run', '--target', target, '--plan', 'plan.yml', '--abort-on-fail', '--json'], { cwd: dir });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(run.code).toBe(1);
+      const result = JSON.parse(run.stdout);
+      expect(result).toMatchObject({ passed: false, aborted: { key: 'http_req_duration{phase:sustained}', expression: 'p(95)<10', phase: 'sustained' } });
+      expect(result.thresholds[0]).toMatchObject({ ok: false });
+      const text = await cli(['load', 'run', '--target', target, '--plan', 'plan.yml', '--abort-on-fail'], { cwd: dir });
+      expect(text.stdout).toMatch(/Aborted early[\s\S]*because http_req_duration\{phase:sustained\} p\(95\)<10 can no longer pass: at least/);
+    } finally {
+      server.closeAllConnections();
       server.close();
     }
   });

@@ -3,6 +3,7 @@ import {
   chiSquareGoodnessOfFit,
   chiSquareIndependence,
   ksTwoSample,
+  linearTrend,
   mannWhitneyU,
   meanVarianceFromSums,
   studentTTest,
@@ -102,6 +103,29 @@ describe('mean and variance from sufficient statistics', () => {
   it('is NaN with fewer than two observations and never negative', () => {
     expect(meanVarianceFromSums(1, 3, 9).variance).toBeNaN();
     expect(meanVarianceFromSums(3, 0.3, 0.030000000000000002).variance).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('linear trend vs scipy.stats.linregress', () => {
+  it('slope, intercept, standard error, p-value and interval', () => {
+    for (const row of reference.linregress!) {
+      const where = `n=${(row.x as number[]).length}, x0=${(row.x as number[])[0]}`;
+      const result = linearTrend(row.x as number[], row.y as number[]);
+      log.check('linregress slope', result.slope, row.slope, where);
+      log.check('linregress intercept', result.intercept, row.intercept, where);
+      log.check('linregress rSquared', result.rSquared, row.rSquared, where);
+      if (row.stderr === 'NaN') {
+        // scipy gives NaN for a flat line; a flat memory series is a clear "no growth", so ours says 0 and p = 1.
+        expect(result).toMatchObject({ slope: 0, slopeStandardError: 0, pValue: 1 });
+        continue;
+      }
+      log.check('linregress stderr', result.slopeStandardError, row.stderr, where);
+      log.check('linregress pValue', result.pValue, row.pValue, where);
+      log.check('linregress ci', result.slopeInterval.lower, row.ciLower, where);
+      log.check('linregress ci', result.slopeInterval.upper, row.ciUpper, where);
+    }
+    expect(() => linearTrend([1, 2], [3, 4])).toThrow(/at least 3 points/);
+    expect(() => linearTrend([1, 1, 1], [3, 4, 5])).toThrow(/two distinct values/);
   });
 });
 

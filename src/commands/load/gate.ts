@@ -3,6 +3,7 @@
  */
 import { evaluateThreshold, locate, type ThresholdOutcome, type ViewCache } from './evaluate';
 import { compareToBaseline, type BaselineResult } from './baseline';
+import type { LeakAssessment } from './leak/trend';
 import type { LoadResult } from './model';
 import type { LoadConfig } from './schema';
 import { formatKey, parseExpression, parseMetricKey, type MetricKey } from './thresholds';
@@ -15,11 +16,13 @@ export interface GateResult {
   sources: Array<{ file: string; format: LoadResult['format']; durationSeconds?: number; series: number; notes: string[] }>;
   /** Against a previous run, when --baseline was given. */
   baseline?: BaselineResult;
+  /** The soak leak check, when `load run` sampled memory. */
+  leak?: LeakAssessment;
   /** Per phase, when the results are tagged by phase (rollgate load run, k6 with a phase tag). */
   phases: Array<{ name: string; requests: number; failed: number; status429: number; status5xx: number; dropped: number; p95Ms: number | null; p99Ms: number | null }>;
 }
 
-export function gate(config: LoadConfig, results: LoadResult[], baseline?: LoadResult): GateResult {
+export function gate(config: LoadConfig, results: LoadResult[], baseline?: LoadResult, leak?: LeakAssessment): GateResult {
   const series = locate(results);
   const thresholds: GateResult['thresholds'] = [];
   const cache: ViewCache = new Map();
@@ -33,6 +36,7 @@ export function gate(config: LoadConfig, results: LoadResult[], baseline?: LoadR
     });
   }
   if (config.rateLimit) thresholds.push(...rateLimitOutcomes(config.rateLimit, series, config.noData));
+  if (leak) thresholds.push(leakOutcome(leak, config.noData));
   // Drops mean the generator could not keep the schedule: the latencies describe a lighter load than asked for.
   const dropped = series.filter((s) => s.metric === 'dropped_requests').reduce((sum, s) => sum + (s.metric === 'dropped_requests' ? s.count : 0), 0);
   const invalid = dropped > 0;
@@ -43,6 +47,7 @@ export function gate(config: LoadConfig, results: LoadResult[], baseline?: LoadR
   return {
     phases: phaseSummaries(series, cache),
     ...(comparison ? { baseline: comparison } : {}),
+    ...(leak ? { leak } : {}),
     passed: !invalid && thresholds.every((t) => t.ok) && !comparison?.regression,
     invalid,
     thresholds,
@@ -51,6 +56,13 @@ export function gate(config: LoadConfig, results: LoadResult[], baseline?: LoadR
 }
 
 type Located = ReturnType<typeof locate>[number];
+
+/** The leak check as one more threshold, so it reaches every output the thresholds do. */
+function leakOutcome(leak: LeakAssessment, noData: LoadConfig['noData']): GateResult['thresholds'][number] {
+  const base = { metric: 'memory', expression: `growth<=${Number((leak.limit * 100).toPrecision(3))}%/h`, key: `leak{${leak.source}}`, configPath: ['leak', 'maxGrowthPerHour'], samples: leak.samples, basis: `least-squares trend of ${leak.samples} of ${leak.taken} memory samples` };
+  if (leak.verdict === 'no-data') return { ...base, status: 'no-data', ok: noData !== 'fail', observed: null, reason: leak.reason };
+  return { ...base, status: leak.verdict === 'ok' ? 'pass' : 'fail', ok: leak.verdict === 'ok', observed: leak.growthPerHour, reason: leak.reason };
+}
 
 /**
  * The rate-limit assertion: in the overload phase, the share of requests

@@ -1,9 +1,11 @@
 import type { Finding, Gate, Report } from '../../report/model';
 import type { ConfigSource } from '../../config/load';
 import type { GateResult } from './gate';
+import { formatPercent } from './leak/trend';
 
 function value(metric: string, observed: number | null, expression: string): string {
   if (observed === null) return 'no value';
+  if (metric === 'memory') return `${formatPercent(observed)}/h`;
   if (metric === 'http_req_duration' && !/^count/.test(expression)) return `${Number(observed.toPrecision(4))} ms`;
   if ((metric === 'http_req_failed' && expression.startsWith('rate')) || expression.startsWith('429 share')) return `${(observed * 100).toPrecision(3)}%`;
   return String(Number(observed.toPrecision(6)));
@@ -31,10 +33,10 @@ export function loadReport(result: GateResult, source?: ConfigSource): Report {
     return {
       level: 'error',
       title: `Load threshold ${t.status === 'no-data' ? 'has no data' : t.status === 'error' ? 'cannot be evaluated' : 'failed'}: ${t.key} ${t.expression}`,
-      message: t.observed === null ? `${t.reason ?? 'no value'} (${t.basis})` : `observed ${value(t.metric, t.observed, t.expression)} over ${t.samples.toLocaleString('en-US')} samples; expected ${t.expression} (${t.basis})`,
+      message: t.metric === 'memory' ? t.reason ?? t.basis : t.observed === null ? `${t.reason ?? 'no value'} (${t.basis})` : `observed ${value(t.metric, t.observed, t.expression)} over ${t.samples.toLocaleString('en-US')} samples; expected ${t.expression} (${t.basis})`,
       ...(source ? { file: source.file } : {}),
       ...(line ? { line } : {}),
-      ruleId: `load/${t.metric}`,
+      ruleId: t.metric === 'memory' ? 'load/leak' : `load/${t.metric}`,
     };
   });
   for (const c of result.baseline?.comparisons ?? []) {
@@ -70,6 +72,11 @@ export function loadReport(result: GateResult, source?: ConfigSource): Report {
         },
         text: result.baseline.comparisons.map((c) => `${c.metric}: ${c.reason}`).join('\n'),
       }] : []),
+      ...(result.leak ? [{
+        title: `Memory (${result.leak.source})`,
+        primary: true,
+        text: `${result.leak.verdict === 'leak' ? 'Leak: ' : result.leak.verdict === 'no-data' ? 'No trend: ' : 'No leak: '}${result.leak.reason}.`,
+      }] : []),
       {
         title: 'Results read',
         primary: notes.length > 0,
@@ -84,6 +91,7 @@ export function loadReport(result: GateResult, source?: ConfigSource): Report {
     rules: ['http_req_duration', 'http_req_failed', 'http_reqs', 'dropped_requests'].map((metric) => ({ id: `load/${metric}`, name: metric, description: `A k6-syntax threshold on ${metric}.` })).concat([
       { id: 'load/dropped', name: 'dropped', description: 'The load generator dropped scheduled requests.' },
       { id: 'load/baseline', name: 'baseline-regression', description: 'Worse than the baseline run beyond noise and the configured floors.' },
+      { id: 'load/leak', name: 'memory-leak', description: 'Memory grew faster than the configured share per hour during the run.' },
     ]),
     outputs: { 'failed-thresholds': failed.map((t) => `${t.key} ${t.expression}`).join('; '), invalid: String(result.invalid), regressions: regressions.map((c) => c.metric).join('; ') },
   };

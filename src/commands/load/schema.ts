@@ -1,5 +1,16 @@
 import { z } from 'zod';
+import { parseSelector } from './leak/prometheus-text';
+import { parseDuration } from './runner/plan';
 import { parseExpression, parseMetricKey } from './thresholds';
+
+const seconds = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const parsed = parseDuration(value);
+  if (parsed === undefined || !(parsed >= 0.1) || parsed > 3600) {
+    ctx.addIssue({ code: 'custom', message: `expected a duration from 100ms to 1h, such as 5s or "500ms", found ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return parsed;
+});
 
 const expressions = z.union([z.string(), z.array(z.string()).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
 
@@ -30,6 +41,22 @@ export const loadConfigSchema = z
       .refine((r) => r.min429Share !== undefined || r.max5xx !== undefined, { message: 'give min429Share, max5xx or both' })
       .optional()
       .describe('Asserts that overload is shed with 429s and no 5xx; needs results tagged by phase and status (rollgate load run, or k6 with a phase tag).'),
+    leak: z
+      .strictObject({
+        url: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of a Prometheus-format /metrics endpoint' }).optional().describe('A Prometheus-format /metrics URL to read the memory gauge from (or --memory-url).'),
+        metric: z
+          .string()
+          .default('process_resident_memory_bytes')
+          .refine((text) => typeof parseSelector(text) !== 'string', { error: (issue) => String(parseSelector(String(issue.input))) })
+          .describe('The gauge to read, optionally with labels: name{label="value"}. Matching series are summed.'),
+        pid: z.number().int().positive().optional().describe('Or a process id whose resident set size is sampled (or --memory-pid).'),
+        every: seconds.default(5).describe('Time between samples.'),
+        phase: z.string().min(1).optional().describe('Fit only the samples taken in this phase (a steady one such as sustained): a ramp grows memory legitimately.'),
+        maxGrowthPerHour: z.number().positive().default(0.1).describe('Largest acceptable growth per hour as a share of the starting level (0.1 = 10%/h).'),
+      })
+      .refine((leak) => !(leak.url !== undefined && leak.pid !== undefined), { message: 'give url or pid, not both' })
+      .optional()
+      .describe('Soak leak check for `load run`: sample memory during the run and fail when it grows faster than maxGrowthPerHour.'),
   })
   .superRefine((config, issues) => {
     if (Object.keys(config.thresholds).length === 0) {

@@ -7,6 +7,7 @@ import type { LoadResult, Series } from '../../../src/commands/load/model';
 import { parseRollgateResult, serializeRollgateResult } from '../../../src/commands/load/ingest/rollgate';
 import { parsePlanText, type Plan } from '../../../src/commands/load/runner/plan';
 import { formatProgress } from '../../../src/commands/load/runner/progress';
+import { cannotPass } from '../../../src/commands/load/abort';
 import { runPlan, type Progress } from '../../../src/commands/load/runner/run';
 import { parseExpression, parseMetricKey, type Expression, type MetricKey } from '../../../src/commands/load/thresholds';
 
@@ -191,5 +192,23 @@ describe('runPlan', () => {
     expect(sum(result, 'http_reqs')).toBeGreaterThan(15);
     expect(sum(result, 'http_reqs')).toBeLessThan(30);
     expect(result.notes.join('\n')).toMatch(/interrupted after 0\.5 s in phase long/);
+  });
+
+  it('aborts once a threshold can no longer pass, and the partial result fails it too', async () => {
+    // Every answer takes 40 ms, so p(95)<10 is lost once 5% of the whole 20 s schedule is in.
+    const target = await serve((_req, res) => setTimeout(() => res.end('slow'), 40));
+    const key = parseMetricKey('http_req_duration') as MetricKey;
+    const expression = parseExpression('p(95)<10', key.metric) as Expression;
+    const started = Date.now();
+    const result = await runPlan(plan('  - { name: long, duration: 20s, rate: 100 }'), target, { progressIntervalMs: 200, abortCheck: (live) => cannotPass([{ key, expression }], live) });
+    expect(Date.now() - started).toBeLessThan(6000);
+    expect(result.aborted).toMatchObject({ key: 'http_req_duration', expression: 'p(95)<10', phase: 'long' });
+    expect(result.aborted!.bound).toBeGreaterThanOrEqual(40);
+    expect(result.notes.join('\n')).toMatch(/aborted after \d+\.\d s in phase long \(--abort-on-fail\): http_req_duration p\(95\)<10 can no longer pass, at least \d+(\.\d+)? ms even if all \d+ remaining requests took no time/);
+    expect(gate(result, 'http_req_duration', 'p(95)<10').ok).toBe(false);
+    // A fast server keeps the same threshold alive to the end.
+    const fast = await runPlan(plan('  - { name: short, duration: 1s, rate: 50 }'), await serve(ok), { progressIntervalMs: 100, abortCheck: (live) => cannotPass([{ key, expression: parseExpression('p(95)<1000', key.metric) as Expression }], live) });
+    expect(fast.aborted).toBeUndefined();
+    expect(sum(fast, 'http_reqs')).toBe(50);
   });
 });

@@ -829,6 +829,27 @@ def bayes_section():
     return rows
 
 
+def linregress_section():
+    rows = []
+    cases = [
+        ([0, 1, 2, 3, 4], [1, 3, 2, 5, 4]),
+        ([1, 2, 3], [2, 4, 6.5]),
+        # A soak: RSS in bytes every 5 s from an epoch-seconds clock, growing 2 MB/h on 200 MB with noise.
+        ([1.7e9 + 5 * i for i in range(120)], [200e6 + (2e6 / 3600) * 5 * i + ((i * 7919) % 13 - 6) * 1e5 for i in range(120)]),
+        ([5 * i for i in range(50)], [100.0 + ((i * 31) % 7) for i in range(50)]),
+        ([0.5 * i for i in range(300)], [3.0 - 0.002 * i + ((i * 17) % 11) * 0.01 for i in range(300)]),
+        ([0, 1, 2, 3], [5, 5, 5, 5]),
+    ]
+    for x, y in cases:
+        r = stats.linregress(x, y)
+        n = len(x)
+        margin = stats.t.isf(0.025, n - 2) * r.stderr
+        rows.append({"x": x, "y": y, "slope": num(r.slope), "intercept": num(r.intercept), "stderr": num(r.stderr),
+                     "pValue": num(r.pvalue), "rSquared": num(r.rvalue ** 2) if not math.isnan(r.rvalue) else 0,
+                     "ciLower": num(r.slope - margin), "ciUpper": num(r.slope + margin)})
+    return rows
+
+
 def main():
     data = {
         "meta": {
@@ -850,6 +871,7 @@ def main():
         "sums": sums_section(),
         "tTest": ttest_section(),
         "mannWhitney": mwu_section(),
+        "linregress": linregress_section(),
         "ksTwoSample": ks_section(),
         "wasserstein": wasserstein_section(),
         "adjust": adjust_section(),

@@ -21,6 +21,7 @@
 import { performance } from 'node:perf_hooks';
 import { Pool, type Dispatcher } from 'undici';
 import { UserError } from '../../../errors';
+import type { AbortDecision, LiveCell, LiveState } from '../abort';
 import { createHistogram, encodeHistogram, recordMs, type Histogram } from '../histogram';
 import type { LoadResult, Series } from '../model';
 import type { Plan } from './plan';
@@ -64,8 +65,23 @@ export interface RunOptions {
   connections?: number;
   /** LoadResult.file; default the target URL. */
   file?: string;
-  /** Milliseconds between progress reports; default 1000. */
+  /** Milliseconds between progress reports (and abort checks); default 1000. */
   progressIntervalMs?: number;
+  /**
+   * Asked at every progress interval with what has been recorded so far; a
+   * decision stops the run like the signal does, and is returned in the
+   * result's `aborted`.
+   */
+  abortCheck?: (live: LiveState) => AbortDecision | undefined;
+}
+
+/** The runner's result; `aborted` when abortCheck stopped it. */
+export type RunResult = LoadResult & { aborted?: AbortedRun };
+
+/** A run stopped by abortCheck. */
+export interface AbortedRun extends AbortDecision {
+  afterSeconds: number;
+  phase: string;
 }
 
 /** Width of the time-window series, by scheduled send time from the start of the run. */
@@ -163,7 +179,8 @@ class Runner {
   private lastProgressCompleted = 0;
   private finished = false;
   private interrupted: { at: number; phase: number; discarded: number } | undefined;
-  private resolve!: (result: LoadResult) => void;
+  private aborted: AbortedRun | undefined;
+  private resolve!: (result: RunResult) => void;
   private reject!: (error: unknown) => void;
   private readonly onAbort = (): void => this.interrupt();
 
@@ -208,8 +225,8 @@ class Runner {
     });
   }
 
-  run(): Promise<LoadResult> {
-    return new Promise<LoadResult>((resolve, reject) => {
+  run(): Promise<RunResult> {
+    return new Promise<RunResult>((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
       this.start = this.now();
@@ -242,6 +259,7 @@ class Runner {
       }
       if (t >= this.nextProgress) {
         this.report(t, false);
+        if (this.checkAbort(t)) return;
         this.nextProgress = Math.max(this.nextProgress + this.progressEvery, t + this.progressEvery / 2);
       }
       if (!this.hasNext && this.inFlight === 0) {
@@ -371,6 +389,44 @@ class Runner {
     onProgress(progress);
   }
 
+  /** Asks abortCheck; on a decision, stops the run as interrupt() does and returns true. */
+  private checkAbort(t: number): boolean {
+    const check = this.options.abortCheck;
+    if (!check) return false;
+    const decision = check(this.live());
+    if (!decision) return false;
+    const phase = this.plan.phases[Math.min(this.cursor.phase, this.plan.phases.length - 1)]!.name;
+    this.aborted = { ...decision, afterSeconds: round(t / 1000), phase };
+    this.interrupt();
+    return true;
+  }
+
+  /** What has been recorded so far, read in place (nothing is encoded or copied). */
+  private live(): LiveState {
+    const plan = this.plan;
+    const cells: LiveCell[] = [];
+    plan.phases.forEach((phase, p) => {
+      plan.endpoints.forEach((endpoint, e) => {
+        for (const cell of this.cells[p * this.endpointCount + e]!.values()) {
+          const tags = { phase: phase.name, endpoint: endpoint.name, method: endpoint.method, status: cell.status === ERROR_STATUS ? 'error' : String(cell.status) };
+          cells.push({ tags, histogram: cell.histogram, count: cell.count, failed: this.okStatus[e]![cell.status] === 1 ? 0 : cell.count, min: cell.min, max: cell.max });
+        }
+      });
+    });
+    const dropped: Record<string, number> = {};
+    const remaining: Record<string, number> = {};
+    const counts = this.cursor.counts;
+    plan.phases.forEach((phase, p) => {
+      dropped[phase.name] = this.dropped[p]!;
+      // Not yet sent in this phase, plus everything in flight (their phase is not tracked, so each phase is given all of them: an upper bound).
+      let unsent = 0;
+      if (this.hasNext && p === this.cursor.phase) unsent = counts[p]! - this.cursor.k;
+      else if (this.hasNext && p > this.cursor.phase) unsent = counts[p]!;
+      remaining[phase.name] = unsent + this.inFlight;
+    });
+    return { cells, dropped, phases: plan.phases.map((p) => p.name), remaining };
+  }
+
   /** Stops on the signal: nothing more is sent, requests in flight are discarded uncounted. */
   private interrupt(): void {
     if (this.finished || this.interrupted) return;
@@ -409,7 +465,7 @@ class Runner {
     closing
       .then(() => {
         this.report(this.end, true);
-        this.resolve(this.result());
+        this.resolve(this.aborted ? { ...this.result(), aborted: this.aborted } : this.result());
       })
       .catch((error: unknown) => this.reject(error));
   }
@@ -459,7 +515,9 @@ class Runner {
     }
     if (this.timeouts > 0) notes.push(`${this.timeouts} request${this.timeouts === 1 ? '' : 's'} timed out after ${this.plan.timeout} s from the scheduled send time (status "error")`);
     if (this.maxLagMs > 100) notes.push(`the runner fell behind its schedule by up to ${Math.round(this.maxLagMs)} ms; latencies include that wait (measured from the scheduled time)`);
-    if (this.interrupted) {
+    if (this.aborted) {
+      notes.push(`aborted after ${this.aborted.afterSeconds.toFixed(1)} s in phase ${this.aborted.phase} (--abort-on-fail): ${this.aborted.key} ${this.aborted.expression} can no longer pass, ${this.aborted.reason}`);
+    } else if (this.interrupted) {
       const phase = this.plan.phases[this.interrupted.phase]!.name;
       notes.push(`interrupted after ${(this.interrupted.at / 1000).toFixed(1)} s in phase ${phase}: the rest of the schedule was not sent and ${this.interrupted.discarded} request${this.interrupted.discarded === 1 ? '' : 's'} in flight ${this.interrupted.discarded === 1 ? 'was' : 'were'} not counted`);
     }
@@ -479,6 +537,6 @@ function round(value: number): number {
  * has data); and http_req_duration per 10-second window of scheduled time,
  * tagged {window: ISO start} and marked exactOnly.
  */
-export function runPlan(plan: Plan, target: URL, options: RunOptions = {}): Promise<LoadResult> {
+export function runPlan(plan: Plan, target: URL, options: RunOptions = {}): Promise<RunResult> {
   return new Runner(plan, target, options).run();
 }
