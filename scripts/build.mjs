@@ -21,11 +21,14 @@ execFileSync(ncc, ['build', 'src/index.ts', '-o', dist, '--minify', '--target', 
 // written, comments and all. Every byte of a loaded chunk is scanned at start-up,
 // so they are minified too (bench/cold-start.mjs measures the difference).
 const { minify } = await import('terser');
-for (const file of readdirSync(dist).filter((name) => /^\d+\.index\.js$/.test(name)).sort()) {
-  const path = join(dist, file);
-  const out = await minify(readFileSync(path, 'utf8'), { module: true, ecma: 2022, compress: true, mangle: true, format: { comments: false } });
-  writeFileSync(path, out.code);
+async function minifyChunks(folder) {
+  for (const file of readdirSync(folder).filter((name) => /^\d+\.index\.js$/.test(name)).sort()) {
+    const path = join(folder, file);
+    const out = await minify(readFileSync(path, 'utf8'), { module: true, ecma: 2022, compress: true, mangle: true, format: { comments: false } });
+    writeFileSync(path, out.code);
+  }
 }
+await minifyChunks(dist);
 // ncc emits a package.json only for some inputs; dist must be ESM regardless of the consumer.
 writeFileSync(join(dist, 'package.json'), '{ "type": "module" }\n');
 
@@ -41,6 +44,11 @@ const workerOut = join(dist, '.ab-worker');
 execFileSync(ncc, ['build', 'src/commands/ab/data/worker-entry.ts', '-o', workerOut, '--minify', '--target', 'es2022', '--quiet'], { cwd: root, stdio: 'inherit' });
 renameSync(join(workerOut, 'index.js'), join(dist, 'ab-worker.js'));
 rmSync(workerOut, { recursive: true, force: true });
+// The legacy lint's scanning workers: a folder, since the parser for JSX is a
+// chunk of its own that a worker loads only when it meets a JSX file.
+const lintWorker = join(dist, 'legacy-lint-worker');
+execFileSync(ncc, ['build', 'src/commands/legacy-lint/scan/worker-entry.ts', '-o', lintWorker, '--minify', '--target', 'es2022', '--quiet'], { cwd: root, stdio: 'inherit' });
+await minifyChunks(lintWorker);
 writeFileSync(join(dist, 'action.js'), `${header}import { runAction } from './index.js';\nprocess.exitCode = await runAction(undefined);\n`);
 
 mkdirSync(join(dist, 'actions'), { recursive: true });

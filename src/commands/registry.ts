@@ -48,6 +48,24 @@ export const COMMANDS: Record<string, CommandHelp> = {
     },
     load: async () => (await import('./ab/index')).ab,
   },
+  'legacy-lint': {
+    name: 'legacy-lint',
+    summary: 'Retire old code paths: imports, patterns and paths that must not spread, with sunsets, expiring allowlists and a ratchet baseline.',
+    options: [
+      { name: 'changed-only', value: 'auto|on|off', description: 'report only findings on lines added since the merge base (auto: on for pull_request events)' },
+      { name: 'base', value: 'REF', description: 'the ref to diff against in changed-only mode (default: the pull request\'s base branch, fetched fresh)' },
+      { name: 'update-baseline', description: 'write the current findings as the baseline' },
+      { name: 'strict-baseline', description: 'fail while fixed uses are still listed in the baseline' },
+      { name: 'prune', description: 'remove stale allow entries from the config instead of failing on them' },
+    ],
+    examples: [
+      'rollgate legacy-lint',
+      'rollgate legacy-lint --changed-only on --base origin/main',
+      'rollgate legacy-lint --update-baseline',
+      'rollgate legacy-lint --sarif legacy.sarif --json > legacy.json',
+    ],
+    load: async () => (await import('./legacy-lint/index')).legacyLint,
+  },
   load: {
     name: 'load',
     summary: 'Load tests: gates in k6 threshold syntax over k6, Artillery, autocannon, JMeter and Locust results; a phased open-model runner; exact shard merging.',

@@ -128,6 +128,26 @@ describe('k6 --out json NDJSON', () => {
     expect(fast.series).toHaveLength(3 * 6);
   });
 
+  it('gives the same result as the JSON.parse path when thousands of tags objects interleave and come back (url per request under one name)', async () => {
+    // More distinct tags objects than the reader keeps (it starts its table over), revisited after that and interleaved by status.
+    const requests: K6Request[] = Array.from({ length: 9000 }, (_, i) => ({
+      name: i % 7 === 0 ? 'http://test.k6.io/' : '/items/{id}',
+      method: 'GET',
+      url: i % 7 === 0 ? undefined : `http://test.k6.io/items/${i % 6000}`,
+      status: i % 3 === 0 ? '404' : '200',
+      failed: i % 3 === 0,
+      duration: 1 + (i % 997) / 10,
+      epochMs: BASE + i,
+    }));
+    const lines = k6Lines(requests);
+    const fast = await readK6Ndjson(write('many-tags-fast.json', lines.join('\n')), 'x.json');
+    const slow = await readK6Ndjson(write('many-tags-slow.json', lines.map(reordered).join('\n')), 'x.json');
+    expect(slow).toEqual(fast);
+    expect(only(fast, 'http_reqs').reduce((n, s) => n + s.count, 0)).toBe(9000);
+    // Two names times two statuses: with a name, the url is not part of a series.
+    expect(only(fast, 'http_reqs')).toHaveLength(4);
+  });
+
   it('reads any k6-layout line the same through the byte parser as through JSON.parse (random tags, escapes, numbers)', async () => {
     const tagKey = fc.constantFrom('name', 'method', 'status', 'scenario', 'phase', 'url', 'group', 'nam', 'names', 'é');
     const tagValue = fc.oneof(
