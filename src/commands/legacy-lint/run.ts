@@ -15,7 +15,7 @@ import { dayOf } from './dates';
 import { evaluate, type ChangedLines, type Evaluation } from './evaluate';
 import { changesSince, fileAt } from './git/changes';
 import { listFiles } from './scan/list-files';
-import { scanFiles } from './scan/pool';
+import { scanFiles, StuckPatternError } from './scan/pool';
 import type { Skipped } from './scan/read-files';
 import type { LegacyLintConfig } from './schema';
 
@@ -76,7 +76,12 @@ export async function runLegacyLint(config: LegacyLintConfig, ctx: RunContext): 
   const root = list.root;
   // The config and the baseline quote what the rules look for; linting them would only find the rules themselves.
   const own = new Set([ctx.configSource?.file, config.baseline].filter((f): f is string => Boolean(f)).map((f) => toPosix(relative(root, resolve(ctx.cwd, f)))));
-  const scan = await scanFiles({ root, files: list.files.filter((f) => !own.has(f)), rules: config.rules, maxFileSize: config.maxFileSize, patternTimeoutMs: config.patternTimeout * 1000 });
+  const scan = await scanFiles({ root, files: list.files.filter((f) => !own.has(f)), rules: config.rules, maxFileSize: config.maxFileSize, patternTimeoutMs: config.patternTimeout * 1000 }).catch((error: unknown) => {
+    if (!(error instanceof StuckPatternError)) throw error;
+    const path = ['rules', error.ruleIndex, 'pattern'];
+    const line = ctx.configSource?.lineOf(path);
+    throw new UserError(error.message, ctx.configSource ? { file: ctx.configSource.file, path: `rules[${error.ruleIndex}].pattern`, ...(line ? { line } : {}) } : undefined);
+  });
   const matches = scan.matches.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 
   const changedOnly = changedOnlyMode(ctx);

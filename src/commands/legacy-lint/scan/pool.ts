@@ -14,9 +14,20 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { UserError } from '../../../errors';
 import type { RuleConfig } from '../schema';
 import { scanBatch, type BatchResult } from './read-files';
+
+/** A pattern that ran past the timeout on one file; the caller turns it into a UserError at the rule's line. */
+export class StuckPatternError extends Error {
+  constructor(
+    readonly ruleIndex: number,
+    readonly rule: RuleConfig,
+    readonly file: string,
+    readonly seconds: number,
+  ) {
+    super(`the pattern ${JSON.stringify(rule.pattern)} ran for more than ${seconds} s on ${file} without finishing, so it backtracks catastrophically. Rewrite it without nested or overlapping quantifiers, such as (a+)+ or (\\w|\\d)*, or anchor it to a literal`);
+  }
+}
 
 export interface PoolOptions {
   root: string;
@@ -78,13 +89,7 @@ export async function scanFiles(options: PoolOptions): Promise<BatchResult> {
         const file = batches[state.batch]![Atomics.load(state.slots, 0)] ?? '(unknown file)';
         const ruleIndex = Atomics.load(state.slots, 1);
         const rule = options.rules[ruleIndex];
-        fail(
-          rule
-            ? new UserError(
-                `rules[${ruleIndex}] (${rule.id}): the pattern ${JSON.stringify(rule.pattern)} ran for more than ${options.patternTimeoutMs / 1000} s on ${file} without finishing, so it backtracks catastrophically. Rewrite it without nested or overlapping quantifiers, such as (a+)+ or (\\w|\\d)*, or anchor it to a literal`,
-              )
-            : new Error(`a scanning worker stalled for ${options.patternTimeoutMs / 1000} s on ${file}`),
-        );
+        fail(rule ? new StuckPatternError(ruleIndex, rule, file, options.patternTimeoutMs / 1000) : new Error(`a scanning worker stalled for ${options.patternTimeoutMs / 1000} s on ${file}`));
       });
     }, Math.min(250, options.patternTimeoutMs / 4));
 
