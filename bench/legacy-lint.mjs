@@ -10,6 +10,7 @@
 // Usage: node bench/legacy-lint.mjs
 //   ROUNDS=3            rounds per contender (median reported)
 //   PEERS=/tmp/lint-peers   where ESLint and dependency-cruiser are installed (outside the repository)
+//   ROLLGATE_CLI=…/cli.js  the build to measure (default dist/cli.js of this checkout)
 //   DEPCRUISE_FULL=1    run dependency-cruiser on the whole corpus (default: the fixed subset pkgs/@mui, then files/s)
 // Needs: npm and network (first run only), git, rg (apt-get install ripgrep), /usr/bin/time (apt-get install time).
 // The corpus is built once into bench/.results/lint-corpus/ (gitignored, never committed): the installed
@@ -143,7 +144,8 @@ const depcruiseTargets = depcruiseFull ? ['pkgs', 'invalid'] : ['pkgs/@mui', 'in
 const depcruiseFiles = inScope.filter((f) => depcruiseTargets.some((t) => f.startsWith(`${t}/`))).length;
 
 // ---- contenders ----------------------------------------------------------------------------------------
-const cli = join(root, 'dist', 'cli.js');
+const cli = process.env.ROLLGATE_CLI ?? join(root, 'dist', 'cli.js');
+if (!existsSync(cli)) throw new Error(`${cli} does not exist: run npm run build first, or set ROLLGATE_CLI`);
 const rgScope = ['--no-ignore', '--hidden', '--no-messages', '--max-filesize', '1M', '-g', `*.{${EXTENSIONS.join(',')}}`, '-g', '!*.d.ts', '-g', '!*.d.mts', '-g', '!*.d.cts'];
 const naive = join(results, 'legacy-lint-naive.mjs');
 // The issue's "naive single-threaded Node scan": the same file list, read and searched one by one.
@@ -162,6 +164,7 @@ const contenders = {
   'rollgate legacy-lint, pattern rule': [node, [cli, 'legacy-lint', '--json', '--config', lintConfigs.pattern]],
   'rollgate legacy-lint, import rule': [node, [cli, 'legacy-lint', '--json', '--config', lintConfigs.import]],
   'ripgrep, pattern': ['rg', ['--count-matches', ...rgScope, '-e', PATTERN, 'pkgs', 'invalid']],
+  'ripgrep, pattern, 1 thread': ['rg', ['-j1', '--count-matches', ...rgScope, '-e', PATTERN, 'pkgs', 'invalid']],
   'ripgrep, import regex (floor)': ['rg', ['--count-matches', ...rgScope, '-e', IMPORT_REGEX, 'pkgs', 'invalid']],
   'naive Node scan, pattern (1 thread)': [node, [naive]],
   'ESLint no-restricted-imports': [node, [join(peers, 'node_modules', 'eslint', 'bin', 'eslint.js'), '-c', eslintConfig, '--no-inline-config', '--no-warn-ignored', '--format', 'json', '-o', join(results, 'legacy-lint-eslint.json'), 'pkgs', 'invalid']],
@@ -268,6 +271,17 @@ const comparison = {
   },
 };
 
+// What each contender made of the deliberately broken files.
+const invalid = {};
+for (const file of inScope.filter((f) => f.startsWith('invalid/')).concat('invalid/binary.js')) {
+  invalid[file] = {
+    ours: lintBoth.findings.filter((f) => f.file === file).map((f) => `${f.rule}@${f.line}`),
+    oursParseError: lintBoth.parseErrors.find((e) => e.file === file),
+    eslint: eslintFatal.get(file) ?? eslintFindings.filter((f) => f.file === file).map((f) => `no-restricted-imports@${f.line}`),
+    depcruise: depcruise?.modules?.find((m) => m.source === file)?.dependencies?.map((d) => `${d.module}${d.valid === false ? ' (violation)' : ''}${d.couldNotResolve ? ' (unresolved)' : ''}`) ?? 'not in its output',
+  };
+}
+
 // ---- table ---------------------------------------------------------------------------------------------
 const median = (list) => list.map((r) => r.seconds).sort((a, b) => a - b)[list.length >> 1];
 const summary = {};
@@ -294,6 +308,8 @@ const findingsOf = {
   'rollgate legacy-lint, pattern rule': counts.lintPattern,
   'rollgate legacy-lint, import rule': counts.lintImport,
   'ripgrep, pattern': counts.rgPattern,
+  'ripgrep, pattern, 1 thread': ['rg', ['-j1', '--count-matches', ...rgScope, '-e', PATTERN, 'pkgs', 'invalid']],
+  'ripgrep, pattern, 1 thread': sumCounts(last('ripgrep, pattern, 1 thread').stdout),
   'ripgrep, import regex (floor)': counts.rgImportFloor,
   'naive Node scan, pattern (1 thread)': counts.naivePattern,
   'ESLint no-restricted-imports': `${counts.eslintImport} (${counts.eslintFatalFiles} files unparsable)`,
@@ -306,5 +322,6 @@ console.log(`lint: scanned ${counts.lintScanned}, skipped ${JSON.stringify(count
 console.log(`import findings, ours by form: ${JSON.stringify(forms)}; on files both parsed: ours static ${comparison.oursStaticOnBothParsed}, ESLint ${comparison.eslintOnBothParsed}, agreed ${comparison.agreed}, ours only ${comparison.oursOnly}, ESLint only ${comparison.eslintOnly}`);
 for (const line of comparison.oursOnlySample) console.log(`  ours only: ${line}`);
 for (const line of comparison.eslintOnlySample) console.log(`  ESLint only: ${line}`);
+for (const [file, v] of Object.entries(invalid)) console.log(`  ${file}: ours ${JSON.stringify(v.ours)}${v.oursParseError ? ` + parse error ${v.oursParseError.line}:${v.oursParseError.column} ${v.oursParseError.message}` : ''}; ESLint ${JSON.stringify(v.eslint)}; dependency-cruiser ${JSON.stringify(v.depcruise)}`);
 console.log(`ESLint could not parse ${eslintFatal.size} files, e.g. ${comparison.excludedFiles.eslintFatal.slice(0, 8).join('; ')}`);
-writeFileSync(join(results, 'legacy-lint.json'), `${JSON.stringify({ packages: PACKAGES, peers: PEERS, pattern: PATTERN, importRegex: IMPORT_REGEX, rounds, loadBefore, loadAfter, composition, depcruiseTargets, depcruiseFiles, summary: Object.fromEntries(Object.entries(summary)), ratios, counts, comparison, stderr: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.at(-1).stderr])) }, null, 2)}\n`);
+writeFileSync(join(results, 'legacy-lint.json'), `${JSON.stringify({ cli, invalid, packages: PACKAGES, peers: PEERS, pattern: PATTERN, importRegex: IMPORT_REGEX, rounds, loadBefore, loadAfter, composition, depcruiseTargets, depcruiseFiles, summary: Object.fromEntries(Object.entries(summary)), ratios, counts, comparison, stderr: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.at(-1).stderr])) }, null, 2)}\n`);

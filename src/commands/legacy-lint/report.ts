@@ -92,7 +92,7 @@ export function legacyLintReport(result: LegacyLintResult, source?: ConfigSource
     sections.push({
       title: `Fixed: ${plural(fixedCount, 'legacy use')} gone 🎉`,
       primary: true,
-      text: `${fixed.slice(0, 20).map((f) => `${f.rule} in ${f.file}: ${f.text}${f.count > 1 ? ` (×${f.count})` : ''}`).join('\n')}${fixed.length > 20 ? `\n… and ${fixed.length - 20} more` : ''}\nRun rollgate legacy-lint --update-baseline to take ${fixed.length === 1 ? 'it' : 'them'} out of the baseline${result.passed ? '' : ' (--strict-baseline fails until then)'}.`,
+      text: `${fixed.slice(0, 20).map((f) => `${f.rule} in ${f.file}: ${f.text}${f.count > 1 ? ` (×${f.count})` : ''}`).join('\n')}${fixed.length > 20 ? `\n… and ${fixed.length - 20} more` : ''}\nRun rollgate legacy-lint --update-baseline to take ${fixed.length === 1 ? 'it' : 'them'} out of the baseline; --strict-baseline fails until then.`,
     });
   }
   if (result.pruned.length) sections.push({ title: 'Pruned', primary: true, text: `Removed ${plural(result.pruned.length, 'stale allow entry', 'stale allow entries')} from the config: ${result.pruned.map((p) => `${p.rule} in ${p.path}`).join(', ')}.` });

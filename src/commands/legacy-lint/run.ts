@@ -32,8 +32,10 @@ export interface LegacyLintResult extends Evaluation {
   baselineWritten?: number;
   /** --prune removed these stale allow entries from the config. */
   pruned: Array<{ rule: string; path: string }>;
-  /** Repository root the paths are relative to. */
+  /** Repository root, which findings' paths are relative to. */
   root: string;
+  /** The working directory within it ('' at the root): where the rules', allowlist's and baseline's paths start. */
+  prefix: string;
 }
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -74,9 +76,11 @@ export async function runLegacyLint(config: LegacyLintConfig, ctx: RunContext): 
   const today = dayOf(ctx.now());
   const list = await listFiles(ctx.cwd);
   const root = list.root;
+  // Rules, the allowlist and the baseline speak of paths under the working directory; findings go out relative to the repository root.
+  const toRepo = (file: string) => (list.prefix ? `${list.prefix}/${file}` : file);
   // The config and the baseline quote what the rules look for; linting them would only find the rules themselves.
-  const own = new Set([ctx.configSource?.file, config.baseline].filter((f): f is string => Boolean(f)).map((f) => toPosix(relative(root, resolve(ctx.cwd, f)))));
-  const scan = await scanFiles({ root, files: list.files.filter((f) => !own.has(f)), rules: config.rules, maxFileSize: config.maxFileSize, patternTimeoutMs: config.patternTimeout * 1000 }).catch((error: unknown) => {
+  const own = new Set([ctx.configSource?.file, config.baseline].filter((f): f is string => Boolean(f)).map((f) => toPosix(relative(ctx.cwd, resolve(ctx.cwd, f)))));
+  const scan = await scanFiles({ root: ctx.cwd, files: list.files.filter((f) => !own.has(f)), rules: config.rules, maxFileSize: config.maxFileSize, patternTimeoutMs: config.patternTimeout * 1000 }).catch((error: unknown) => {
     if (!(error instanceof StuckPatternError)) throw error;
     const path = ['rules', error.ruleIndex, 'pattern'];
     const line = ctx.configSource?.lineOf(path);
@@ -92,7 +96,14 @@ export async function runLegacyLint(config: LegacyLintConfig, ctx: RunContext): 
     const target = baseRef ? { ref: baseRef } : ctx.github?.pullRequest ? { branch: ctx.github.pullRequest.baseRef } : undefined;
     if (!target) throw new UserError('--changed-only outside a pull request needs --base REF (the branch to compare with, e.g. origin/main)');
     const changes = await changesSince(root, target, (text) => ctx.log.info(text));
-    changed = { lines: changes.lines, addedFiles: changes.addedFiles, base: changes.base, head: 'HEAD', against: changes.against };
+    const under = (file: string) => (list.prefix ? (file.startsWith(`${list.prefix}/`) ? file.slice(list.prefix.length + 1) : undefined) : file);
+    const lines = new Map<string, ReadonlySet<number>>();
+    for (const [file, set] of changes.lines) {
+      const local = under(file);
+      if (local !== undefined) lines.set(local, set);
+    }
+    const addedFiles = new Set([...changes.addedFiles].map(under).filter((f): f is string => f !== undefined));
+    changed = { lines, addedFiles, base: changes.base, head: 'HEAD', against: changes.against };
   }
 
   let baseline: BaselineEntry[] | undefined;
@@ -149,14 +160,16 @@ export async function runLegacyLint(config: LegacyLintConfig, ctx: RunContext): 
   ].filter(Boolean);
   return {
     ...verdict,
+    findings: verdict.findings.map((f) => ({ ...f, file: toRepo(f.file) })),
     scanned: list.files.length - skippedFiles,
     skipped: { ...scan.skipped, files: skippedFiles, reason: reasons.join(', ') },
-    parseErrors: scan.parseErrors,
+    parseErrors: scan.parseErrors.map((p) => ({ ...p, file: toRepo(p.file) })),
     ...(changed ? { changedOnly: { base: changed.base, against: changed.against, files: new Set([...changed.lines.keys(), ...changed.addedFiles]).size } } : {}),
     ...(baselinePath ? { baselineFile: displayPath(baselinePath, ctx.cwd) } : {}),
     ...(baselineWritten !== undefined ? { baselineWritten } : {}),
     pruned,
     root,
+    prefix: list.prefix,
   };
 }
 

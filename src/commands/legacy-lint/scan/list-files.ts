@@ -1,5 +1,6 @@
 /**
- * The files to lint (the edge: git and the file system). In a git work tree
+ * The files to lint (the edge: git and the file system): those under the
+ * working directory, so a monorepo package lints itself. In a git work tree
  * that is what git tracks plus untracked files it does not ignore (`git
  * ls-files --cached --others --exclude-standard`), so every .gitignore,
  * .git/info/exclude and the global excludes apply exactly as git applies
@@ -16,8 +17,11 @@ import { glob } from 'tinyglobby';
 const run = promisify(execFile);
 
 export interface FileList {
-  /** Folder the paths are relative to: the repository root in git, else the working directory. */
+  /** The repository root (the working directory outside git). */
   root: string;
+  /** The working directory relative to root, with forward slashes; '' at the root. */
+  prefix: string;
+  /** Files under the working directory, relative to it. */
   files: string[];
   git: boolean;
 }
@@ -35,9 +39,11 @@ export async function gitRoot(cwd: string): Promise<string | undefined> {
 export async function listFiles(cwd: string): Promise<FileList> {
   const root = await gitRoot(cwd);
   if (root) {
-    const { stdout } = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], { cwd: root, maxBuffer: 1 << 30 });
+    // Run in the working directory: git lists what is under it, relative to it.
+    const { stdout } = await run('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], { cwd, maxBuffer: 1 << 30 });
     const files = stdout.split('\0').filter(Boolean).sort();
-    return { root, files, git: true };
+    const prefix = (await run('git', ['rev-parse', '--show-prefix'], { cwd })).stdout.trim().replace(/\/$/, '');
+    return { root, prefix, files, git: true };
   }
   const ig = ignore();
   try {
@@ -46,5 +52,5 @@ export async function listFiles(cwd: string): Promise<FileList> {
     // No .gitignore: nothing more to leave out.
   }
   const all = await glob('**/*', { cwd, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] });
-  return { root: cwd, files: all.filter((file) => !ig.ignores(file)).sort(), git: false };
+  return { root: cwd, prefix: '', files: all.filter((file) => !ig.ignores(file)).sort(), git: false };
 }
