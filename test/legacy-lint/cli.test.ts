@@ -203,4 +203,15 @@ describe('rollgate legacy-lint', () => {
       expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
     }
   });
+
+  it('lints a monorepo package from its folder: globs are the package\'s, findings the repository\'s', async () => {
+    const root = repository({
+      'packages/app/.rollgate/legacy-lint.yml': 'rules:\n  - { id: no-moment, message: Use date-fns., import: [moment], files: ["src/**"] }\n',
+      'packages/app/src/a.ts': "import moment from 'moment';\n",
+      'packages/other/src/b.ts': "import moment from 'moment';\n",
+    });
+    const { result } = await lint(join(root, 'packages/app'));
+    expect(result.prefix).toBe('packages/app');
+    expect(result.findings.map((f: { file: string }) => f.file)).toEqual(['packages/app/src/a.ts']);
+  });
 });
