@@ -21,10 +21,14 @@ export function createHistogram(kind: 'packed' | 'fast' = 'packed'): Histogram {
 
 /** Records a latency in milliseconds; returns false when it had to be clamped to the range. */
 export function recordMs(histogram: Histogram, ms: number, count = 1): boolean {
-  const us = Math.round(ms * 1000);
-  const clamped = Math.min(MAX_TRACKABLE_US, Math.max(1, us));
+  const clamped = recordableUs(ms);
   histogram.recordValueWithCount(clamped, count);
-  return clamped === us;
+  return clamped === Math.round(ms * 1000);
+}
+
+/** The value recordMs records for `ms`: microseconds, rounded and clamped to the range. For recording one latency into several histograms. */
+export function recordableUs(ms: number): number {
+  return Math.min(MAX_TRACKABLE_US, Math.max(1, Math.round(ms * 1000)));
 }
 
 export function encodeHistogram(histogram: Histogram): string {

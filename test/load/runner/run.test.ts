@@ -108,6 +108,25 @@ describe('runPlan', () => {
     expect(formatProgress(first)).toMatch(/^\[1\/1 steady\] 0:01 {2}rate \d+\/s \(target 200\) {2}p95 [\d.]+ ms {2}errors 0 {2}dropped 0 {2}in flight \d+$/);
   });
 
+  it('warms up without sending the target anything, and reports the p95 of every cell', async () => {
+    let seen = 0;
+    // Two statuses, so two cells: progress derives its p95 by adding them up.
+    const target = await serve((_req, res, n) => {
+      seen++;
+      res.statusCode = n % 2 === 0 ? 200 : 404;
+      setTimeout(() => res.end(), n % 2 === 0 ? 1 : 20);
+    });
+    const progress: Progress[] = [];
+    const result = await runPlan(plan('  - { name: steady, duration: 1s, rate: 40 }'), target, { warmupRequests: 200, progressIntervalMs: 250, onProgress: (p) => progress.push(p) });
+    expect(sum(result, 'http_reqs')).toBe(40);
+    expect(seen).toBe(40);
+    expect(fine(result, 'http_reqs').map((s) => s.tags.status)).toEqual(['200', '404']);
+    const last = progress.at(-1)!;
+    expect(last.done).toBe(true);
+    expect(last.requests).toBe(40);
+    expect(last.p95Ms).toBe(latencies(result).p(95));
+  });
+
   it('counts 429 as a failure unless the endpoint expects it', async () => {
     const limited = (): Handler => {
       const start = Date.now();
