@@ -178,10 +178,10 @@ spawnSync('rg', ['-c', ...rgScope, 'x', '.'], { cwd: corpus });
 const runs = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
 for (let round = 0; round < rounds; round++) {
   for (const [name, [cmd, args]] of Object.entries(contenders)) {
-    const run = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { cwd: corpus, encoding: 'utf8', maxBuffer: 1 << 30 });
-    const [seconds, kb] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
-    runs[name].push({ seconds, rssMb: kb / 1024, status: run.status, stdout: run.stdout, stderr: run.stderr.slice(0, 2000) });
-    console.log(`round ${round + 1}: ${name}: ${seconds.toFixed(2)} s, ${(kb / 1024).toFixed(0)} MiB, exit ${run.status}`);
+    const run = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', cmd, ...args], { cwd: corpus, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const [seconds, kb, user, sys] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
+    runs[name].push({ seconds, cpuSeconds: user + sys, rssMb: kb / 1024, status: run.status, stdout: run.stdout, stderr: run.stderr.slice(0, 2000) });
+    console.log(`round ${round + 1}: ${name}: ${seconds.toFixed(2)} s (${(user + sys).toFixed(2)} s CPU), ${(kb / 1024).toFixed(0)} MiB, exit ${run.status}`);
   }
 }
 const loadAfter = loadavg();
@@ -283,10 +283,10 @@ for (const file of inScope.filter((f) => f.startsWith('invalid/')).concat('inval
 }
 
 // ---- table ---------------------------------------------------------------------------------------------
-const median = (list) => list.map((r) => r.seconds).sort((a, b) => a - b)[list.length >> 1];
+const median = (list, key = 'seconds') => list.map((r) => r[key]).sort((a, b) => a - b)[list.length >> 1];
 const summary = {};
 for (const [name, list] of Object.entries(runs)) {
-  summary[name] = { seconds: median(list), all: list.map((r) => r.seconds), peakRssMb: Math.max(...list.map((r) => r.rssMb)), files: filesOf(name), exit: list.map((r) => r.status) };
+  summary[name] = { seconds: median(list), cpuSeconds: median(list, 'cpuSeconds'), all: list.map((r) => r.seconds), peakRssMb: Math.max(...list.map((r) => r.rssMb)), files: filesOf(name), exit: list.map((r) => r.status) };
   summary[name].filesPerSecond = summary[name].files / summary[name].seconds;
 }
 const s = (name) => summary[name].seconds;
@@ -301,8 +301,8 @@ const ratios = {
 const mb = (n) => (n / 2 ** 20).toFixed(0);
 console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model}, ${mb(totalmem())} MiB, node ${process.version}; load average before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`);
 console.log(`corpus: ${composition.listed.toLocaleString('en-US')} files listed by git (${mb(composition.bytes)} MiB); in scope ${inScope.length.toLocaleString('en-US')} JS/TS files (${mb(composition.sourceBytes)} MiB): ${Object.entries(composition.byExtension).map(([e, n]) => `${n} .${e}`).join(', ')}; left out ${composition.declarations} declaration files and ${composition.overLimit} over 1 MiB; median of ${rounds}`);
-console.log('| contender | median s | files/s | peak RSS MiB | findings |');
-console.log('| --- | ---: | ---: | ---: | ---: |');
+console.log('| contender | median s | CPU s (user+sys) | files/s | peak RSS MiB | findings |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 const findingsOf = {
   'rollgate legacy-lint, both rules': `${counts.lintBothImport} + ${counts.lintBothPattern}`,
   'rollgate legacy-lint, pattern rule': counts.lintPattern,
@@ -315,7 +315,7 @@ const findingsOf = {
   'ESLint no-restricted-imports': `${counts.eslintImport} (${counts.eslintFatalFiles} files unparsable)`,
   [depcruiseName]: `${counts.depcruiseViolations ?? '?'}`,
 };
-for (const [name, r] of Object.entries(summary)) console.log(`| ${name} | ${r.seconds.toFixed(2)} | ${Math.round(r.filesPerSecond).toLocaleString('en-US')} | ${r.peakRssMb.toFixed(0)} | ${findingsOf[name]} |`);
+for (const [name, r] of Object.entries(summary)) console.log(`| ${name} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${Math.round(r.filesPerSecond).toLocaleString('en-US')} | ${r.peakRssMb.toFixed(0)} | ${findingsOf[name]} |`);
 console.log(`\npattern rule / ripgrep: ${ratios.patternOverRg.toFixed(2)}× (goal ≤ 2.5×); both rules / ripgrep pattern: ${ratios.bothOverRg.toFixed(2)}×`);
 console.log(`ESLint / import rule: ${ratios.eslintOverImport.toFixed(1)}× (goal ≥ 30×); dependency-cruiser ${Math.round(ratios.depcruiseFilesPerSecond)} files/s, ${ratios.depcruiseExtrapolatedSeconds.toFixed(0)} s extrapolated to the corpus (${ratios.eslintOverImportDepcruiseExtrapolated.toFixed(0)}× the import rule)`);
 console.log(`lint: scanned ${counts.lintScanned}, skipped ${JSON.stringify(counts.lintSkipped)}, ${counts.lintParseErrors} parse errors reported: ${lintImport.parseErrors.map((e) => `${e.file}:${e.line}`).join(', ')}`);

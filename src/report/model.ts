@@ -15,6 +15,12 @@ export interface Finding {
   endLine?: number;
   column?: number;
   ruleId?: string;
+  /**
+   * What makes this finding the same alert from run to run, when the
+   * capability knows better than rule + file + message (SARIF's
+   * partialFingerprints): several uses in one file share a message.
+   */
+  identity?: string;
 }
 
 /** One gate's verdict; JUnit makes one testcase of each, the terminal one line. */

@@ -74,7 +74,7 @@ export function fnv1a64(text: string): string {
  * code above it changed must stay the same alert.
  */
 export function findingFingerprint(ruleId: string, finding: Finding): string {
-  return fnv1a64([ruleId, finding.file ?? '', finding.message].join('\u0000'));
+  return fnv1a64([ruleId, finding.file ?? '', finding.identity ?? finding.message].join('\u0000'));
 }
 
 /** Paths become URI references: each segment percent-encoded, so spaces, `#`, `%` or a leading `c:` stay a path. */

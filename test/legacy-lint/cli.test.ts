@@ -73,6 +73,8 @@ describe('rollgate legacy-lint', () => {
     expect(results).toHaveLength(4);
     expect(results.find((r: { ruleId: string }) => r.ruleId === 'no-moment')).toMatchObject({ ruleId: 'no-moment', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'src/app.ts' }, region: { startLine: 4, startColumn: 20 } } }] });
     expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('no-legacy-dir');
+    // Two uses in one file share a rule and a message; each is still its own alert.
+    expect(new Set(results.map((r: { partialFingerprints: unknown }) => JSON.stringify(r.partialFingerprints))).size).toBe(results.length);
   });
 
   it('turns a sunset into errors on its day, fails on an expired and on a stale allow entry, and prunes', async () => {

@@ -90,6 +90,9 @@ describe('JS and TS imports through @babel/parser', () => {
   it('reports a file it cannot parse, with where it stopped', () => {
     const scan = parseImports(babel, 'import a from "a";\nconst = = =;\n', 'bad.js');
     expect(scan.error).toEqual({ message: 'Unexpected token', offset: 25 });
+    // What came before the error is still read.
+    expect(specs(scan)).toEqual(['a']);
+    expect(specs(parseImports(babel, "import PropTypes from 'prop-types';\nexport const A = () => <p>Don't stop</p\n", 'unclosed.jsx'))).toEqual(['prop-types']);
   });
 });
 

@@ -5,7 +5,7 @@
  * baseline problems out. `today` is an input, never read here.
  */
 import { applyAllowlist } from './allowlist';
-import { baselineGrowth, buildBaseline, splitByBaseline, type BaselineEntry } from './baseline';
+import { baselineGrowth, buildBaseline, fingerprint, splitByBaseline, type BaselineEntry } from './baseline';
 import { parseDay } from './dates';
 import type { Match } from './match/scan-file';
 import type { LegacyLintConfig } from './schema';
@@ -25,6 +25,8 @@ export interface LintFinding {
   allowed: boolean;
   /** The import specifier, the matched text or the path. */
   matched: string;
+  /** Hash of the normalised line, and which of the identical lines in the file this is: the same use from run to run, wherever it moves. */
+  identity: string;
 }
 
 export interface RuleSummary {
@@ -112,7 +114,12 @@ export function evaluate(input: EvaluateInput): Evaluation {
   };
 
   const findings: LintFinding[] = [];
+  const seen = new Map<string, number>();
   matches.forEach((m, i) => {
+    const print = fingerprint(m.lineText);
+    const key = `${m.rule}\u0000${m.file}\u0000${print}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
     if (!inDiff(m)) return;
     const info = rules.get(m.rule)!;
     findings.push({
@@ -125,6 +132,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
       new: !allow.allowed.has(i) && freshMatches.has(m),
       allowed: allow.allowed.has(i),
       matched: m.matched,
+      identity: `${print}/${occurrence}`,
     });
   });
 

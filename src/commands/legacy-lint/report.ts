@@ -61,6 +61,7 @@ export function legacyLintReport(result: LegacyLintResult, source?: ConfigSource
     line: f.line,
     column: f.column,
     ruleId: f.rule,
+    identity: f.identity,
   }));
   for (const e of result.expired) {
     const line = configLine(['allow', e.index, 'expires']);

@@ -19,7 +19,7 @@ import { scanFiles, StuckPatternError } from './scan/pool';
 import type { Skipped } from './scan/read-files';
 import type { LegacyLintConfig } from './schema';
 
-export interface LegacyLintResult extends Evaluation {
+export interface LegacyLintResult extends Omit<Evaluation, 'nextBaseline'> {
   /** Files read and matched. */
   scanned: number;
   skipped: Skipped & { files: number; reason: string };
@@ -158,8 +158,9 @@ export async function runLegacyLint(config: LegacyLintConfig, ctx: RunContext): 
     scan.skipped.symlinks ? `${scan.skipped.symlinks} symlink${scan.skipped.symlinks === 1 ? '' : 's'}` : '',
     scan.skipped.unreadable ? `${scan.skipped.unreadable} unreadable` : '',
   ].filter(Boolean);
+  const { nextBaseline: _written, ...judged } = verdict;
   return {
-    ...verdict,
+    ...judged,
     findings: verdict.findings.map((f) => ({ ...f, file: toRepo(f.file) })),
     scanned: list.files.length - skippedFiles,
     skipped: { ...scan.skipped, files: skippedFiles, reason: reasons.join(', ') },

@@ -37,6 +37,10 @@ function mayHoldJsx(text: string, file: string): boolean {
 /** The lexer's answer, or 'needs-parser' for a file it cannot read. */
 export function lexImports(text: string, file: string): ImportScan | 'needs-parser' {
   if (mayHoldJsx(text, file)) return 'needs-parser';
+  return lexAny(text, file);
+}
+
+function lexAny(text: string, file: string): ImportScan | 'needs-parser' {
   const rewritten = text.includes('require') ? text.replace(REQUIRE_CALL, 'import ') : text;
   let records;
   try {
@@ -73,7 +77,7 @@ export function parseImports(babel: BabelParser, text: string, file: string): Im
     });
   } catch (error) {
     const at = (error as { pos?: number }).pos ?? 0;
-    return { imports: [], error: { message: String((error as Error).message).replace(/\s*\(\d+:\d+\)$/, ''), offset: at } };
+    return { imports: importsBefore(text.slice(0, lineStart(text, at)), file), error: { message: String((error as Error).message).replace(/\s*\(\d+:\d+\)$/, ''), offset: at } };
   }
   const imports: ImportRef[] = [];
   const literal = (node: unknown): void => {
@@ -106,6 +110,33 @@ export function parseImports(babel: BabelParser, text: string, file: string): Im
   const first = (ast.errors ?? [])[0] as { pos?: number; reasonCode?: string; message?: string } | undefined;
   // Recovered errors (a duplicate declaration, say) do not stop the imports from being found; only report what babel could not get past.
   return { imports, ...(first && ast.program.body.length === 0 ? { error: { message: first.message ?? 'syntax error', offset: first.pos ?? 0 } } : {}) };
+}
+
+/**
+ * The imports of the longest run of whole lines from the top that the lexer
+ * accepts (found by bisection): in a file the parser gave up on, the imports
+ * at the top still count, as they would have had the file been valid.
+ */
+function importsBefore(text: string, file: string): ImportRef[] {
+  const ends: number[] = [];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) ends.push(at + 1);
+  let lo = 0;
+  let hi = ends.length;
+  let best: ImportRef[] = [];
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    const scan = lexAny(text.slice(0, ends[mid - 1]), file);
+    if (scan === 'needs-parser') hi = mid - 1;
+    else {
+      best = scan.imports;
+      lo = mid;
+    }
+  }
+  return best;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 type Node = { type: string } & Record<string, unknown>;

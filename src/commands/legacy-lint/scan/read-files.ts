@@ -56,6 +56,11 @@ export async function scanBatch(root: string, files: readonly string[], rules: r
       Atomics.store(progress, 1, -1);
       Atomics.add(progress, 2, 1);
     }
+    // A file no rule looks inside is never read: path rules need only the name.
+    if (!compiled.some((rule) => rule.kind !== 'path' && rule.appliesTo(file))) {
+      for (const rule of compiled) if (rule.kind === 'path' && rule.appliesTo(file) && rule.matchesPath!(file)) matches.push({ rule: rule.id, kind: 'path', file, line: 1, column: 1, lineText: '', matched: file });
+      continue;
+    }
     const text = readText(join(root, file), maxFileSize, skipped);
     if (text === undefined) continue;
     let scan = scanFile(file, text, compiled, onRule ? { onRule } : {});
