@@ -4,6 +4,7 @@
  */
 import picomatch from 'picomatch';
 import type { RuleConfig } from '../schema';
+import { requiredLiteral } from './required-literal';
 
 export interface CompiledRule {
   id: string;
@@ -12,8 +13,8 @@ export interface CompiledRule {
   appliesTo(file: string): boolean;
   /** import: does a candidate name match one of the globs? */
   matchesImport?(candidate: string): boolean;
-  /** pattern: a whole-text prefilter (multiline) and the per-line matcher. */
-  pattern?: { anywhere: RegExp; inLine: RegExp };
+  /** pattern: a whole-text prefilter (multiline), the per-line matcher, and UTF-8 bytes every match contains, when known. */
+  pattern?: { anywhere: RegExp; inLine: RegExp; literal?: Buffer };
   /** path: is this file retired? */
   matchesPath?(file: string): boolean;
 }
@@ -33,7 +34,8 @@ export function compileRule(rule: RuleConfig): CompiledRule {
     return { id: rule.id, kind: 'import', appliesTo, matchesImport: match };
   }
   if (rule.pattern !== undefined) {
-    return { id: rule.id, kind: 'pattern', appliesTo, pattern: { anywhere: new RegExp(rule.pattern, 'm'), inLine: new RegExp(rule.pattern, 'g') } };
+    const literal = requiredLiteral(rule.pattern);
+    return { id: rule.id, kind: 'pattern', appliesTo, pattern: { anywhere: new RegExp(rule.pattern, 'm'), inLine: new RegExp(rule.pattern, 'g'), ...(literal ? { literal: Buffer.from(literal, 'utf8') } : {}) } };
   }
   return { id: rule.id, kind: 'path', appliesTo, matchesPath: anyOf(rule.path)! };
 }

@@ -4,12 +4,13 @@
  * (from source, in tests). Skips symlinks (so nothing outside the repository
  * is ever read; a link's target inside it is scanned as itself), files over
  * the size limit, and binary files (a NUL byte in the first 8000 bytes, as
- * git decides), and counts each.
+ * git decides), and counts each. A file whose bytes lack every pattern's
+ * required literal (and that no import rule looks at) is never decoded.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { lexerReady, type BabelParser } from '../imports/js';
-import { compileRule } from '../match/rules';
+import { compileRule, type CompiledRule } from '../match/rules';
 import { scanFile, type Match } from '../match/scan-file';
 import type { RuleConfig } from '../schema';
 
@@ -58,11 +59,17 @@ export async function scanBatch(root: string, files: readonly string[], rules: r
     }
     // A file no rule looks inside is never read: path rules need only the name.
     if (!compiled.some((rule) => rule.kind !== 'path' && rule.appliesTo(file))) {
-      for (const rule of compiled) if (rule.kind === 'path' && rule.appliesTo(file) && rule.matchesPath!(file)) matches.push({ rule: rule.id, kind: 'path', file, line: 1, column: 1, lineText: '', matched: file });
+      matches.push(...pathMatches(file, compiled));
       continue;
     }
-    const text = readText(join(root, file), maxFileSize, skipped);
-    if (text === undefined) continue;
+    const bytes = readBytes(join(root, file), maxFileSize, skipped);
+    if (bytes === undefined) continue;
+    const looking = compiled.filter((rule) => rule.kind !== 'path' && rule.appliesTo(file));
+    if (cannotMatch(bytes, looking)) {
+      matches.push(...pathMatches(file, compiled));
+      continue;
+    }
+    const text = decode(bytes);
     let scan = scanFile(file, text, compiled, onRule ? { onRule } : {});
     if (scan === 'needs-parser') {
       // Loaded on the first file with JSX (or one the lexer rejects), and only then.
@@ -75,48 +82,70 @@ export async function scanBatch(root: string, files: readonly string[], rules: r
   return { matches, skipped, parseErrors };
 }
 
-function readText(path: string, maxFileSize: number, skipped: Skipped): string | undefined {
+/** Path rules need only the name: for a file that is not read, or not decoded, these are its findings. */
+function pathMatches(file: string, rules: readonly CompiledRule[]): Match[] {
+  return rules.filter((rule) => rule.kind === 'path' && rule.appliesTo(file) && rule.matchesPath!(file)).map((rule) => ({ rule: rule.id, kind: 'path', file, line: 1, column: 1, lineText: '', matched: file }));
+}
+
+/** Where a worker reads files: one buffer for the whole scan, one byte over the size limit to tell "too large". */
+let scratch: Buffer | undefined;
+
+/** O_NOFOLLOW makes open itself refuse a symlink (ELOOP), saving an lstat a file; Windows has no such flag. */
+const NO_FOLLOW = constants.O_NOFOLLOW;
+
+/** The file's bytes (a view of the scratch buffer, valid until the next read), or undefined when skipped. */
+function readBytes(path: string, maxFileSize: number, skipped: Skipped): Buffer | undefined {
   let fd: number;
   try {
-    if (lstatSync(path).isSymbolicLink()) {
+    if (NO_FOLLOW === undefined && lstatSync(path).isSymbolicLink()) {
       skipped.symlinks++;
       return undefined;
     }
-    fd = openSync(path, 'r');
+    fd = openSync(path, constants.O_RDONLY | (NO_FOLLOW ?? 0));
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') skipped.symlinks++;
     // Tracked by git but deleted in the work tree: nothing to lint, nothing skipped.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') skipped.unreadable++;
+    else if (code !== 'ENOENT') skipped.unreadable++;
     return undefined;
   }
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) {
-      skipped.unreadable++;
-      return undefined;
-    }
-    if (stat.size > maxFileSize) {
-      skipped.large++;
-      return undefined;
-    }
-    const buffer = Buffer.allocUnsafe(stat.size);
+    if (!scratch || scratch.length < maxFileSize + 1) scratch = Buffer.allocUnsafe(maxFileSize + 1);
     let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, buffer, read, stat.size - read, read);
+    for (;;) {
+      const n = readSync(fd, scratch, read, scratch.length - read, read);
       if (n === 0) break;
       read += n;
+      if (read > maxFileSize) {
+        skipped.large++;
+        return undefined;
+      }
     }
-    const probe = buffer.subarray(0, Math.min(read, BINARY_PROBE));
-    if (probe.includes(0)) {
+    const bytes = scratch.subarray(0, read);
+    if (bytes.subarray(0, Math.min(read, BINARY_PROBE)).includes(0)) {
       skipped.binary++;
       return undefined;
     }
-    // A byte-order mark is not part of line 1's text.
-    const text = buffer.toString('utf8', 0, read);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return bytes;
   } catch {
+    // A directory (a submodule), or a file that vanished mid-read.
     skipped.unreadable++;
     return undefined;
   } finally {
     closeSync(fd);
   }
+}
+
+/** UTF-8 text without a byte-order mark (not part of line 1's text). */
+function decode(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * True when no rule can match these bytes: only pattern rules apply, each
+ * has a literal every match contains, and none of those is in the file.
+ */
+function cannotMatch(bytes: Buffer, rules: readonly CompiledRule[]): boolean {
+  return rules.every((rule) => rule.kind === 'pattern' && rule.pattern!.literal !== undefined && bytes.indexOf(rule.pattern!.literal) < 0);
 }
