@@ -85,7 +85,7 @@ export function parseImports(babel: BabelParser, text: string, file: string): Im
     if (n?.type === 'StringLiteral' && typeof n.value === 'string') imports.push({ specifier: n.value, offset: n.start! + 1 });
     else if (n?.type === 'TemplateLiteral' && n.expressions!.length === 0) imports.push({ specifier: n.quasis![0]!.value.cooked, offset: n.start! + 1 });
   };
-  walk(ast.program, (node) => {
+  walk(ast.program as unknown as Node, text, (node) => {
     switch (node.type) {
       case 'ImportDeclaration':
       case 'ExportAllDeclaration':
@@ -141,8 +141,26 @@ function lineStart(text: string, offset: number): number {
 
 type Node = { type: string } & Record<string, unknown>;
 
-function walk(node: unknown, visit: (node: Node) => void): void {
-  const stack: unknown[] = [node];
+/**
+ * Visits the nodes that can hold an import: only subtrees whose source range
+ * contains one of the words an import starts with (`import`, `export`,
+ * `require`). A bundle has hundreds of thousands of nodes and a handful of
+ * imports, so nearly every subtree is skipped at its root.
+ */
+function walk(root: Node, text: string, visit: (node: Node) => void): void {
+  const marks: number[] = [];
+  for (const m of text.matchAll(/\b(?:import|export|require)\b/g)) marks.push(m.index);
+  const holdsMark = (start: number, end: number): boolean => {
+    let lo = 0;
+    let hi = marks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (marks[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < marks.length && marks[lo]! < end;
+  };
+  const stack: unknown[] = [root];
   while (stack.length > 0) {
     const current = stack.pop();
     if (Array.isArray(current)) {
@@ -150,10 +168,12 @@ function walk(node: unknown, visit: (node: Node) => void): void {
       continue;
     }
     if (current === null || typeof current !== 'object' || typeof (current as Node).type !== 'string') continue;
-    visit(current as Node);
-    for (const key in current) {
+    const node = current as Node & { start?: number; end?: number };
+    if (typeof node.start === 'number' && typeof node.end === 'number' && !holdsMark(node.start, node.end)) continue;
+    visit(node);
+    for (const key in node) {
       if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'extra') continue;
-      const value = (current as Record<string, unknown>)[key];
+      const value = (node as Record<string, unknown>)[key];
       if (value !== null && typeof value === 'object') stack.push(value);
     }
   }
