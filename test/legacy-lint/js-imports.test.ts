@@ -98,15 +98,19 @@ describe('JS and TS imports through @babel/parser', () => {
 
 describe('the lexer and the parser agree', () => {
   it('on random mixtures of imports and look-alikes', () => {
+    let compared = 0;
     const pieces = [...FORMS.split('\n'), ...LOOK_ALIKES.split('\n')].filter((l) => l && !l.includes('import.meta') && !l.startsWith(' *') && !l.startsWith('/**') && !l.startsWith(' */'));
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (lines) => {
         const text = lines.join('\n');
         const lexed = lexImports(text, 'mix.ts');
         if (lexed === 'needs-parser') return;
+        compared++;
         expect(specs(lexed)).toEqual(specs(parseImports(babel, text, 'mix.ts')));
       }),
       { numRuns: 500 },
     );
+    // Worth something only if the lexer took most mixtures itself.
+    expect(compared).toBeGreaterThan(400);
   });
 });

@@ -1,6 +1,7 @@
 import type { Report, RuleDescriptor } from '../../report/model';
 import { CHECKS } from './checks/index';
 import type { ChecklistResult } from './run';
+import { plural } from '../../report/text';
 
 const RULES: RuleDescriptor[] = CHECKS.map((check) => ({
   id: `checklist/${check.type}`,
@@ -8,9 +9,6 @@ const RULES: RuleDescriptor[] = CHECKS.map((check) => ({
   description: `Rollgate readiness check of type ${check.type}`,
 }));
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 export function checklistReport(result: ChecklistResult): Report {
   const { counts } = result;

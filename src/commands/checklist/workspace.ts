@@ -4,10 +4,11 @@
  */
 import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { glob } from 'tinyglobby';
 import type { RunContext } from '../../context';
+import { toPosix } from '../../io/posix-path';
 
 const run = promisify(execFile);
 
@@ -30,10 +31,6 @@ export interface Workspace {
 }
 
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
 
 async function gitLines(root: string, args: string[]): Promise<string[] | undefined> {
   try {

@@ -3,7 +3,7 @@
  * baseline and (in a pull request) the lines the pull request adds.
  */
 import { readFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { isSeq, parseDocument } from 'yaml';
 import { formatIssue, formatPath, valueAt } from '../../config/describe-issue';
 import { displayPath } from '../../config/load';
@@ -18,6 +18,7 @@ import { listFiles } from './scan/list-files';
 import { scanFiles, StuckPatternError } from './scan/pool';
 import type { Skipped } from './scan/read-files';
 import type { LegacyLintConfig } from './schema';
+import { toPosix } from '../../io/posix-path';
 
 export interface LegacyLintResult extends Omit<Evaluation, 'nextBaseline'> {
   /** Files read and matched. */
@@ -66,10 +67,6 @@ function readBaseline(text: string, shown: string): BaselineEntry[] {
     throw new UserError(`${formatIssue(issue, valueAt(data, issue.path))}; regenerate it with --update-baseline`, { file: shown, path: formatPath(issue.path) });
   }
   return parsed.data.entries;
-}
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
 }
 
 export async function runLegacyLint(config: LegacyLintConfig, ctx: RunContext): Promise<LegacyLintResult> {

@@ -6,7 +6,7 @@ import { compareToBaseline, type BaselineResult } from './baseline';
 import type { LeakAssessment } from './leak/trend';
 import type { LoadResult } from './model';
 import type { LoadConfig } from './schema';
-import { formatKey, parseExpression, parseMetricKey, type MetricKey } from './thresholds';
+import { formatKey, parseExpression, parseMetricKey, type Expression, type MetricKey } from './thresholds';
 
 export interface GateResult {
   passed: boolean;
@@ -22,18 +22,23 @@ export interface GateResult {
   phases: Array<{ name: string; requests: number; failed: number; status429: number; status5xx: number; dropped: number; p95Ms: number | null; p99Ms: number | null }>;
 }
 
+/** The config's thresholds, parsed, each with where it is in the config (the schema already refused any that do not parse). */
+export function configThresholds(config: LoadConfig): Array<{ key: MetricKey; expression: Expression; configPath: Array<string | number> }> {
+  return Object.entries(config.thresholds).flatMap(([keyText, list]) => {
+    const key = parseMetricKey(keyText) as MetricKey;
+    return list.flatMap((text, index) => {
+      const expression = parseExpression(text, key.metric);
+      return typeof expression === 'string' ? [] : [{ key, expression, configPath: ['thresholds', keyText, index] }];
+    });
+  });
+}
+
 export function gate(config: LoadConfig, results: LoadResult[], baseline?: LoadResult, leak?: LeakAssessment): GateResult {
   const series = locate(results);
   const thresholds: GateResult['thresholds'] = [];
   const cache: ViewCache = new Map();
-  for (const [keyText, list] of Object.entries(config.thresholds)) {
-    // The schema already refused anything that does not parse.
-    const key = parseMetricKey(keyText) as MetricKey;
-    list.forEach((text, index) => {
-      const expression = parseExpression(text, key.metric);
-      if (typeof expression === 'string') return;
-      thresholds.push({ ...evaluateThreshold(series, key, expression, config.noData, cache), key: formatKey(key), configPath: ['thresholds', keyText, index] });
-    });
+  for (const { key, expression, configPath } of configThresholds(config)) {
+    thresholds.push({ ...evaluateThreshold(series, key, expression, config.noData, cache), key: formatKey(key), configPath });
   }
   if (config.rateLimit) thresholds.push(...rateLimitOutcomes(config.rateLimit, series, config.noData));
   if (leak) thresholds.push(leakOutcome(leak, config.noData));

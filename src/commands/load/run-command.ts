@@ -12,8 +12,8 @@ import { defaultConfigPath } from '../../execute';
 import { writeFileAtomic } from '../../io/atomic-write';
 import type { Report } from '../../report/model';
 import type { SubcommandRun } from '../types';
-import { cannotPass, type LiveThreshold } from './abort';
-import { gate } from './gate';
+import { cannotPass } from './abort';
+import { configThresholds, gate } from './gate';
 import { parseSelector, type MetricSelector } from './leak/prometheus-text';
 import { describeSource, startSampling, type MemorySource, type Sampling } from './leak/sampler';
 import { assessLeak } from './leak/trend';
@@ -24,7 +24,6 @@ import { formatProgress } from './runner/progress';
 import { loadPlan, planDuration, scalePlan } from './runner/plan';
 import { runPlan } from './runner/run';
 import { loadConfigSchema, type LoadConfig } from './schema';
-import { parseExpression, parseMetricKey, type MetricKey } from './thresholds';
 
 function targetOf(raw: unknown): URL {
   if (typeof raw !== 'string' || raw === '') throw new UserError('--target URL is required, e.g. --target http://localhost:8080');
@@ -56,6 +55,7 @@ export async function runLoad(ctx: RunContext): Promise<SubcommandRun> {
   // Without a config the one gate is "no dropped requests", so --abort-on-fail stops at the first drop.
   const config = loaded?.config ?? loadConfigSchema.parse({ thresholds: { dropped_requests: 'count==0' } });
   const abortOnFail = ctx.inputs?.['abort-on-fail'] === true;
+  const checks = configThresholds(config);
   const memory = memorySource(config, ctx.inputs ?? {});
   const live = Boolean(process.stderr.isTTY);
   ctx.log.debug(`load run: ${plan.phases.length} phases, ${planDuration(plan).toFixed(0)} s, against ${target.origin}`);
@@ -67,7 +67,7 @@ export async function runLoad(ctx: RunContext): Promise<SubcommandRun> {
     file: target.origin,
     // Warm undici's code before the clock starts: cold, its first requests stall the schedule (runner/warmup.ts).
     warmupRequests: 300,
-    ...(abortOnFail ? { abortCheck: ((checks) => (state) => cannotPass(checks, state))(liveThresholds(config)) } : {}),
+    ...(abortOnFail ? { abortCheck: (state) => cannotPass(checks, state) } : {}),
     // Progress costs a percentile each second; off the TTY nobody sees it, so it is not computed.
     ...(live ? { onProgress: (progress) => process.stderr.write(`\r\x1b[2K${formatProgress(progress)}${progress.done ? '\n' : ''}`) } : {}),
   });
@@ -125,13 +125,3 @@ function memorySource(config: LoadConfig, inputs: Record<string, unknown>): Memo
   return undefined;
 }
 
-/** The config's thresholds, parsed (the schema has already refused any that do not parse). */
-function liveThresholds(config: LoadConfig): LiveThreshold[] {
-  return Object.entries(config.thresholds).flatMap(([keyText, list]) => {
-    const key = parseMetricKey(keyText) as MetricKey;
-    return list.flatMap((text) => {
-      const expression = parseExpression(text, key.metric);
-      return typeof expression === 'string' ? [] : [{ key, expression }];
-    });
-  });
-}

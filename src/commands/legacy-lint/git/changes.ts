@@ -14,8 +14,14 @@ import { parseUnifiedDiff, type DiffLines } from './unified-diff';
 const exec = promisify(execFile);
 
 async function git(root: string, args: string[]): Promise<string> {
-  const { stdout } = await exec('git', ['-c', 'core.quotePath=false', ...args], { cwd: root, maxBuffer: 1 << 30 });
-  return stdout;
+  try {
+    const { stdout } = await exec('git', ['-c', 'core.quotePath=false', ...args], { cwd: root, maxBuffer: 1 << 30 });
+    return stdout;
+  } catch (error) {
+    // git says what went wrong on its first stderr line (a missing object, a lock, an unsafe directory).
+    const said = String((error as { stderr?: string }).stderr ?? (error as Error).message).trim().split('\n')[0];
+    throw new UserError(`git ${args[0]} failed in ${root}: ${said}`);
+  }
 }
 
 async function tryGit(root: string, args: string[]): Promise<string | undefined> {

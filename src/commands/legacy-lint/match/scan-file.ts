@@ -60,10 +60,9 @@ export function scanFile(file: string, text: string, rules: readonly CompiledRul
       }
     }
   }
+  matches.push(...pathMatches(file, applicable));
   for (const rule of applicable) {
-    if (rule.kind === 'path') {
-      if (rule.matchesPath!(file)) matches.push({ rule: rule.id, kind: 'path', file, line: 1, column: 1, lineText: '', matched: file });
-    } else if (rule.kind === 'pattern') {
+    if (rule.kind === 'pattern') {
       onRule?.(rules.indexOf(rule));
       const { anywhere, inLine } = rule.pattern!;
       if (!anywhere.test(text)) continue;
@@ -81,6 +80,11 @@ export function scanFile(file: string, text: string, rules: readonly CompiledRul
   }
   matches.sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return { matches, ...(parseError ? { parseError } : {}) };
+}
+
+/** Path rules need only the file's name: the findings for a file that is never read, and for one that is. */
+export function pathMatches(file: string, rules: readonly CompiledRule[]): Match[] {
+  return rules.filter((rule) => rule.kind === 'path' && rule.appliesTo(file) && rule.matchesPath!(file)).map((rule) => ({ rule: rule.id, kind: 'path', file, line: 1, column: 1, lineText: '', matched: file }));
 }
 
 /** Line starts, computed once per file that needs a position. */

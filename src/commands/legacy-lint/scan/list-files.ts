@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ignore from 'ignore';
+import { UserError } from '../../../errors';
 import { glob } from 'tinyglobby';
 
 const run = promisify(execFile);
@@ -40,7 +41,9 @@ export async function listFiles(cwd: string): Promise<FileList> {
   const root = await gitRoot(cwd);
   if (root) {
     // Run in the working directory: git lists what is under it, relative to it.
-    const { stdout } = await run('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], { cwd, maxBuffer: 1 << 30 });
+    const { stdout } = await run('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], { cwd, maxBuffer: 1 << 30 }).catch((error: { stderr?: string; message: string }) => {
+      throw new UserError(`git ls-files failed in ${cwd}: ${String(error.stderr ?? error.message).trim().split('\n')[0]}`);
+    });
     const files = stdout.split('\0').filter(Boolean).sort();
     const prefix = (await run('git', ['rev-parse', '--show-prefix'], { cwd })).stdout.trim().replace(/\/$/, '');
     return { root, prefix, files, git: true };

@@ -11,7 +11,7 @@ import { closeSync, constants, lstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { lexerReady, type BabelParser } from '../imports/js';
 import { compileRule, type CompiledRule } from '../match/rules';
-import { scanFile, type Match } from '../match/scan-file';
+import { pathMatches, scanFile, type Match } from '../match/scan-file';
 import type { RuleConfig } from '../schema';
 
 export interface Skipped {
@@ -80,11 +80,6 @@ export async function scanBatch(root: string, files: readonly string[], rules: r
     if (scan.parseError) parseErrors.push({ file, ...scan.parseError });
   }
   return { matches, skipped, parseErrors };
-}
-
-/** Path rules need only the name: for a file that is not read, or not decoded, these are its findings. */
-function pathMatches(file: string, rules: readonly CompiledRule[]): Match[] {
-  return rules.filter((rule) => rule.kind === 'path' && rule.appliesTo(file) && rule.matchesPath!(file)).map((rule) => ({ rule: rule.id, kind: 'path', file, line: 1, column: 1, lineText: '', matched: file }));
 }
 
 /** Where a worker reads files: one buffer for the whole scan, one byte over the size limit to tell "too large". */

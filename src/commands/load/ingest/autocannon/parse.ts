@@ -48,7 +48,8 @@ export function percentileOfKey(key: string): string | undefined {
   return String(Number(match[2] === undefined ? match[1] : `${match[1]}.${match[2]}`));
 }
 
-const resultSchema = z.object({
+/** What both of autocannon's outputs carry: the run's span and its error and status counts. */
+const runFields = {
   duration: z.number().nonnegative().optional(),
   start: z.string().optional(),
   finish: z.string().optional(),
@@ -57,6 +58,10 @@ const resultSchema = z.object({
   mismatches: count.optional(),
   non2xx: count,
   statusCodeStats: statusCodeStats.optional(),
+};
+
+const resultSchema = z.object({
+  ...runFields,
   latency: z
     .object({
       average: z.number().optional(),
@@ -70,14 +75,7 @@ const resultSchema = z.object({
 });
 
 const shardSchema = z.object({
-  duration: z.number().nonnegative().optional(),
-  start: z.string().optional(),
-  finish: z.string().optional(),
-  errors: count,
-  timeouts: count.optional(),
-  mismatches: count.optional(),
-  non2xx: count,
-  statusCodeStats: statusCodeStats.optional(),
+  ...runFields,
   latencies: z.string(),
   requests: z.string().optional(),
   totalCompletedRequests: count,

@@ -260,3 +260,53 @@ export function summaryNotes(parts: {
   if (verdicts) notes.push(verdicts);
   return notes;
 }
+
+/**
+ * What a k6 summary says about one metric key, read only for the metrics
+ * Rollgate uses. The three summary formats differ in layout, not in meaning.
+ */
+export interface SummaryEntry {
+  key: string;
+  trend(): SummaryTrend;
+  failures(countNotes: string[]): { failed: number; total: number };
+  counter(): { count: number; rate?: number | null | undefined };
+}
+
+/**
+ * The series and notes of a k6 summary's metrics: one pass shared by
+ * handleSummary(), --summary-export and the machine-readable summary.
+ * `thresholds`, when the format has verdicts, joins the notes.
+ */
+export function collectSummaryMetrics(entries: readonly SummaryEntry[], thresholds?: readonly K6Threshold[]): { series: Series[]; notes: string[] } {
+  const collector = new SeriesCollector();
+  const present = new Set<string>();
+  const unreadable: string[] = [];
+  const countNotes: string[] = [];
+  for (const entry of entries) {
+    const key = entry.key;
+    const name = parseMetricKey(key);
+    if (!name) {
+      if (K6_METRICS.some((metric) => key.startsWith(`${metric}{`))) unreadable.push(JSON.stringify(key));
+      continue;
+    }
+    if (!isK6Metric(name.metric)) continue;
+    present.add(name.metric);
+    const tags = modelTags(name.k6Tags);
+    switch (name.metric) {
+      case 'http_req_duration':
+        collector.add({ metric: 'http_req_duration', tags, trend: entry.trend() }, key);
+        break;
+      case 'http_req_failed':
+        collector.add({ metric: 'http_req_failed', tags, ...entry.failures(countNotes) }, key);
+        break;
+      case 'http_reqs':
+      case 'dropped_iterations': {
+        const { count, rate } = entry.counter();
+        collector.add({ metric: modelMetric(name.metric) as 'http_reqs' | 'dropped_requests', tags, count, ...(typeof rate === 'number' ? { perSecond: rate } : {}) }, key);
+        break;
+      }
+    }
+  }
+  const notes = summaryNotes({ present, names: entries.map((e) => e.key), countNotes, collector, unreadable, ...(thresholds ? { thresholds } : {}) });
+  return { series: collector.series, notes };
+}

@@ -35,16 +35,13 @@ import {
   failedRequests,
   forwardIssues,
   isK6Metric,
-  K6_METRICS,
-  modelMetric,
-  modelTags,
   parseMetricKey,
-  SeriesCollector,
-  summaryNotes,
   summaryTrend,
   counterMetric,
   trendMetric,
   type K6MetricName,
+  collectSummaryMetrics,
+  type SummaryEntry,
 } from './common';
 import { refuseOtherK6Format } from './detect';
 
@@ -117,42 +114,18 @@ export function parseK6MachineSummary(text: string, file: string): LoadResult {
   refuseOtherK6Format(data, 'k6-machine-summary', file, EXPECTED);
   const parsed = validateJson(machineSummary, data, text, file, WHAT);
 
-  const collector = new SeriesCollector();
-  const present = new Set<string>();
-  const unreadable: string[] = [];
-  const countNotes: string[] = [];
-  for (const entry of parsed.results.metrics) {
-    const name = parseMetricKey(entry.name);
-    if (!name) {
-      if (K6_METRICS.some((metric) => entry.name.startsWith(`${metric}{`))) unreadable.push(JSON.stringify(entry.name));
-      continue;
-    }
-    if (!isK6Metric(name.metric)) continue;
-    present.add(name.metric);
-    const tags = modelTags(name.k6Tags);
-    switch (name.metric) {
-      case 'http_req_duration':
-        collector.add({ metric: 'http_req_duration', tags, trend: summaryTrend(entry.values) }, entry.name);
-        break;
-      case 'http_req_failed': {
-        const values = rateSchema(entry.values).parse(entry.values);
-        const counts =
-          'matches' in values
-            ? failedRequests(values.matches, values.total - values.matches, values.rate, entry.name, countNotes)
-            : failedRequests(values.passes, values.fails, values.rate, entry.name, countNotes);
-        collector.add({ metric: 'http_req_failed', tags, ...counts }, entry.name);
-        break;
-      }
-      case 'http_reqs':
-      case 'dropped_iterations': {
-        const { values } = counterMetric.parse(entry);
-        collector.add({ metric: modelMetric(name.metric) as 'http_reqs' | 'dropped_requests', tags, count: values.count, ...(typeof values.rate === 'number' ? { perSecond: values.rate } : {}) }, entry.name);
-        break;
-      }
-    }
-  }
-
-  const notes = summaryNotes({ present, names: parsed.results.metrics.map((m) => m.name), countNotes, collector, unreadable });
+  const entries = parsed.results.metrics.map((entry): SummaryEntry => ({
+    key: entry.name,
+    trend: () => summaryTrend(entry.values),
+    failures: (countNotes) => {
+      const values = rateSchema(entry.values).parse(entry.values);
+      return 'matches' in values
+        ? failedRequests(values.matches, values.total - values.matches, values.rate, entry.name, countNotes)
+        : failedRequests(values.passes, values.fails, values.rate, entry.name, countNotes);
+    },
+    counter: () => counterMetric.parse(entry).values,
+  }));
+  const { series, notes } = collectSummaryMetrics(entries);
   if (parsed.results.passed === false) notes.push('k6 marked the run as failed (results.passed is false)');
 
   const seconds = parsed.config?.duration;
@@ -160,7 +133,7 @@ export function parseK6MachineSummary(text: string, file: string): LoadResult {
     format: 'k6-machine-summary',
     file,
     ...(typeof seconds === 'number' ? { durationSeconds: seconds } : {}),
-    series: collector.series,
+    series,
     notes,
   };
 }

@@ -58,6 +58,7 @@ import { describeFound, isRecord } from '../../../checklist/parsers/common';
 import { createHistogram, encodeHistogram, recordMs, type Histogram } from '../../histogram';
 import type { LoadResult, Series, Tags } from '../../model';
 import { missingHttpNote, sortedTags } from './common';
+import { plural } from '../../../../report/text';
 
 export interface K6NdjsonOptions {
   /** Bytes per read (default 1 MiB). Tests vary it to move line breaks across chunk boundaries. */
@@ -1022,7 +1023,4 @@ function sum(groups: readonly Group[], of: (group: Group) => number): number {
   return total;
 }
 
-function plural(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
-}
 

@@ -23,15 +23,12 @@ import {
   forwardIssues,
   hasTrendStatistic,
   isK6Metric,
-  K6_METRICS,
-  modelMetric,
-  modelTags,
   parseMetricKey,
-  SeriesCollector,
-  summaryNotes,
   summaryTrend,
   type K6MetricName,
   type K6Threshold,
+  collectSummaryMetrics,
+  type SummaryEntry,
 } from './common';
 import { refuseOtherK6Format } from './detect';
 
@@ -84,49 +81,29 @@ export function parseK6SummaryExport(text: string, file: string): LoadResult {
   refuseOtherK6Format(data, 'k6-summary-export', file, EXPECTED);
   const parsed = validateJson(summaryExport, data, text, file, WHAT);
 
-  const collector = new SeriesCollector();
   const thresholds: K6Threshold[] = [];
-  const present = new Set<string>();
-  const unreadable: string[] = [];
-  const countNotes: string[] = [];
-  for (const [key, entry] of Object.entries(parsed.metrics)) {
+  const entries = Object.entries(parsed.metrics).map(([key, entry]): SummaryEntry => {
     // The inversion: the export writes `true` for a threshold that was crossed.
     for (const [expression, failed] of Object.entries(entry.thresholds ?? {})) thresholds.push({ metric: key, expression, ok: !failed });
-    const name = parseMetricKey(key);
-    if (!name) {
-      if (K6_METRICS.some((metric) => key.startsWith(`${metric}{`))) unreadable.push(JSON.stringify(key));
-      continue;
-    }
-    if (!isK6Metric(name.metric)) continue;
-    present.add(name.metric);
-    const tags = modelTags(name.k6Tags);
-    switch (name.metric) {
-      case 'http_req_duration':
-        // summaryTrend takes the numbers it knows and skips "thresholds".
-        collector.add({ metric: 'http_req_duration', tags, trend: summaryTrend(entry) }, key);
-        break;
-      case 'http_req_failed': {
+    return {
+      key,
+      // summaryTrend takes the numbers it knows and skips "thresholds".
+      trend: () => summaryTrend(entry),
+      failures: (countNotes) => {
         const values = rateMetric.parse(entry);
-        collector.add({ metric: 'http_req_failed', tags, ...failedRequests(values.passes, values.fails, values.value, key, countNotes) }, key);
-        break;
-      }
-      case 'http_reqs':
-      case 'dropped_iterations': {
-        const values = counterMetric.parse(entry);
-        collector.add({ metric: modelMetric(name.metric) as 'http_reqs' | 'dropped_requests', tags, count: values.count, ...(typeof values.rate === 'number' ? { perSecond: values.rate } : {}) }, key);
-        break;
-      }
-    }
-  }
-
-  const notes = summaryNotes({ present, names: Object.keys(parsed.metrics), countNotes, collector, unreadable, thresholds });
+        return failedRequests(values.passes, values.fails, values.value, key, countNotes);
+      },
+      counter: () => counterMetric.parse(entry),
+    };
+  });
+  const { series, notes } = collectSummaryMetrics(entries, thresholds);
 
   const durationSeconds = durationFromRates(parsed.metrics);
   return {
     format: 'k6-summary-export',
     file,
     ...(durationSeconds !== undefined ? { durationSeconds } : {}),
-    series: collector.series,
+    series,
     notes,
   };
 }

@@ -21,17 +21,14 @@ import {
   failedRequests,
   forwardIssues,
   isK6Metric,
-  K6_METRICS,
-  modelMetric,
-  modelTags,
   parseMetricKey,
-  SeriesCollector,
-  summaryNotes,
   summaryTrend,
   counterMetric,
   trendMetric,
   type K6MetricName,
   type K6Threshold,
+  collectSummaryMetrics,
+  type SummaryEntry,
 } from './common';
 import { refuseOtherK6Format } from './detect';
 
@@ -79,47 +76,27 @@ export function parseK6Summary(text: string, file: string): LoadResult {
   refuseOtherK6Format(data, 'k6-summary', file, EXPECTED);
   const parsed = validateJson(handleSummaryData, data, text, file, WHAT);
 
-  const collector = new SeriesCollector();
   const thresholds: K6Threshold[] = [];
-  const present = new Set<string>();
-  const unreadable: string[] = [];
-  const countNotes: string[] = [];
-  for (const [key, entry] of Object.entries(parsed.metrics)) {
-    const name = parseMetricKey(key);
+  const entries = Object.entries(parsed.metrics).map(([key, entry]): SummaryEntry => {
     for (const [expression, verdict] of Object.entries(entry.thresholds ?? {})) thresholds.push({ metric: key, expression, ok: verdict.ok });
-    if (!name) {
-      if (K6_METRICS.some((metric) => key.startsWith(`${metric}{`))) unreadable.push(JSON.stringify(key));
-      continue;
-    }
-    if (!isK6Metric(name.metric)) continue;
-    present.add(name.metric);
-    const tags = modelTags(name.k6Tags);
-    switch (name.metric) {
-      case 'http_req_duration':
-        collector.add({ metric: 'http_req_duration', tags, trend: summaryTrend(entry.values) }, key);
-        break;
-      case 'http_req_failed': {
+    return {
+      key,
+      trend: () => summaryTrend(entry.values),
+      failures: (countNotes) => {
         const { values } = rateMetric.parse(entry);
-        collector.add({ metric: 'http_req_failed', tags, ...failedRequests(values.passes, values.fails, values.rate, key, countNotes) }, key);
-        break;
-      }
-      case 'http_reqs':
-      case 'dropped_iterations': {
-        const { values } = counterMetric.parse(entry);
-        collector.add({ metric: modelMetric(name.metric) as 'http_reqs' | 'dropped_requests', tags, count: values.count, ...(typeof values.rate === 'number' ? { perSecond: values.rate } : {}) }, key);
-        break;
-      }
-    }
-  }
-
-  const notes = summaryNotes({ present, names: Object.keys(parsed.metrics), countNotes, collector, unreadable, thresholds });
+        return failedRequests(values.passes, values.fails, values.rate, key, countNotes);
+      },
+      counter: () => counterMetric.parse(entry).values,
+    };
+  });
+  const { series, notes } = collectSummaryMetrics(entries, thresholds);
 
   const ms = parsed.state?.testRunDurationMs;
   return {
     format: 'k6-summary',
     file,
     ...(typeof ms === 'number' ? { durationSeconds: ms / 1000 } : {}),
-    series: collector.series,
+    series,
     notes,
   };
 }
