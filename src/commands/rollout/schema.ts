@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { HOLD_HINT, formatHold, parseHold } from './duration';
+import { GATE_SOURCES, gateSourceShape } from './gates/schema';
+import { providerSchema } from './providers/schema';
 
 /** Holds become milliseconds: the machine compares them with timestamps. */
 const hold = z.string({ error: (issue) => `${HOLD_HINT}, found ${issue.input === undefined ? 'nothing' : JSON.stringify(issue.input)}` }).transform((text, ctx) => {
@@ -41,47 +43,28 @@ export const DEFAULT_STAGES = [
   { name: 'full', percent: 100 },
 ];
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
-
 const gateSchema = z
   .strictObject({
     name: z.string().min(1).describe('Gate name; breaker.critical refers to it.'),
-    prometheus: z
-      .strictObject({ url: httpUrl.describe('Prometheus base URL.'), query: z.string().min(1).describe('PromQL returning one number (an instant vector of one series, or a scalar).') })
-      .optional(),
-    http: z
-      .strictObject({ url: httpUrl.describe('A URL answering JSON.'), jsonPath: z.string().min(1).describe('Where the number is in the answer, e.g. $.errorRate.') })
-      .optional(),
-    file: z
-      .strictObject({ path: z.string().min(1).describe('A JSON file in the repository or workspace.'), jsonPath: z.string().min(1).describe('Where the number is in the file.') })
-      .optional(),
+    ...gateSourceShape,
     min: z.number().finite().optional().describe('The observed value must be at least this.'),
     max: z.number().finite().optional().describe('The observed value must be at most this.'),
   })
   .superRefine((gate, issues) => {
-    const sources = (['prometheus', 'http', 'file'] as const).filter((key) => gate[key] !== undefined);
+    const sources = GATE_SOURCES.filter((key) => gate[key] !== undefined);
     if (sources.length !== 1) {
       issues.addIssue({
         code: 'custom',
-        message: sources.length === 0 ? `gate "${gate.name}" needs a source: prometheus, http or file` : `gate "${gate.name}" has ${sources.length} sources (${sources.join(', ')}); give exactly one`,
+        message: sources.length === 0 ? `gate "${gate.name}" needs a source: ${GATE_SOURCES.join(', ')}` : `gate "${gate.name}" has ${sources.length} sources (${sources.join(', ')}); give exactly one`,
       });
     }
-    if (gate.min === undefined && gate.max === undefined) issues.addIssue({ code: 'custom', message: `gate "${gate.name}" needs min, max or both` });
+    if (gate.min === undefined && gate.max === undefined && gate.check === undefined) issues.addIssue({ code: 'custom', message: `gate "${gate.name}" needs min, max or both` });
     if (gate.min !== undefined && gate.max !== undefined && gate.min > gate.max) {
       issues.addIssue({ code: 'custom', path: ['min'], message: `min ${gate.min} is above max ${gate.max}; no value could pass` });
     }
-  });
-
-const providerSchema = z.discriminatedUnion(
-  'type',
-  [
-    z.strictObject({ type: z.literal('flagd-file'), path: z.string().min(1).describe('flagd flag definitions (JSON) in the repository.') }),
-    z.strictObject({ type: z.literal('file'), path: z.string().min(1).describe('A JSON file mapping environment → percent.') }),
-    z.strictObject({ type: z.literal('unleash'), url: httpUrl.describe('Unleash admin API base URL.'), project: z.string().min(1).default('default') }),
-    z.strictObject({ type: z.literal('webhook'), url: httpUrl.describe('Receives {flag, environment, percent} on every change.') }),
-  ],
-  { error: 'expected provider.type to be one of "flagd-file", "unleash", "webhook", "file"' },
-);
+  })
+  // A check conclusion is 1 or 0: passing means success unless the plan says otherwise.
+  .transform((gate) => (gate.check && gate.min === undefined && gate.max === undefined ? { ...gate, min: 1 } : gate));
 
 export const rolloutPlanSchema = z
   .strictObject({
