@@ -5,7 +5,7 @@
  */
 export { startGitHubServer, DEFAULT_TOKENS } from './server';
 export { ServerState } from './state';
-export type { IdKind, IssueSeed, PullFileSeed, PullRequestSeed, PutFileOptions, RepoSeed, ReviewSeed } from './state';
+export type { CommitCommentSeed, IdKind, IssueSeed, PullFileSeed, PullRequestSeed, PutFileOptions, RepoSeed, ReviewSeed } from './state';
 export type * from './records';
 export type {
   Fault,

@@ -146,6 +146,31 @@ describe('OpenAPI conformance', () => {
     conforms(await call('GET', `${repoPath}/pulls/1/reviews`), 'GET', reviews, 200);
   });
 
+  it('commits: associated pull requests and commit comments', async () => {
+    const mergeSha = 'e'.repeat(40);
+    server.state.addPullRequest(OWNER, REPO, {
+      number: 40,
+      merged: true,
+      mergeCommitSha: mergeSha,
+      labels: ['rollout:full'],
+      head: { repo: 'contributor/web-app', ref: 'patch-2', sha: '9'.repeat(40) },
+    });
+    const pulls = `${R}/commits/{commit_sha}/pulls`;
+    conforms(await call('GET', `${repoPath}/commits/${HEAD_SHA}/pulls`), 'GET', pulls, 200);
+    conforms(await call('GET', `${repoPath}/commits/${mergeSha}/pulls`), 'GET', pulls, 200);
+    conforms(await call('GET', `${repoPath}/commits/${'9'.repeat(40)}/pulls`), 'GET', pulls, 200);
+    conforms(await call('GET', `${repoPath}/commits/${'0'.repeat(40)}/pulls`), 'GET', pulls, 422);
+    conforms(await call('GET', `/repos/${OWNER}/unseeded/commits/${HEAD_SHA}/pulls`), 'GET', pulls, 404);
+
+    const comments = `${R}/commits/{commit_sha}/comments`;
+    conforms(await call('POST', `${repoPath}/commits/${HEAD_SHA}/comments`, { body: 'Canary failed', path: 'src/login.ts', position: 2, line: 5 }), 'POST', comments, 201);
+    conforms(await call('POST', `${repoPath}/commits/${HEAD_SHA}/comments`, { body: 'Whole commit' }), 'POST', comments, 201);
+    conforms(await call('POST', `${repoPath}/commits/${HEAD_SHA}/comments`, {}), 'POST', comments, 422);
+    conforms(await call('POST', `${repoPath}/commits/${'0'.repeat(40)}/comments`, { body: 'x' }), 'POST', comments, 422);
+    conforms(await call('POST', `${repoPath}/commits/${HEAD_SHA}/comments`, { body: 'x' }, 'test-fork-token'), 'POST', comments, 403);
+    conforms(await call('GET', `${repoPath}/commits/${HEAD_SHA}/comments`), 'GET', comments, 200);
+  });
+
   it('deployments and statuses', async () => {
     const path = `${R}/deployments`;
     const created = await call('POST', `${repoPath}/deployments`, { ref: 'main', environment: 'canary', payload: { percent: 5 }, description: 'canary', required_contexts: [] });
@@ -228,6 +253,11 @@ describe('OpenAPI conformance', () => {
       `POST ${R}/pulls/{pull_number}/reviews 200`,
       `POST ${R}/pulls/{pull_number}/reviews 403`,
       `POST ${R}/pulls/{pull_number}/reviews 422`,
+      `GET ${R}/commits/{commit_sha}/pulls 200`,
+      `GET ${R}/commits/{commit_sha}/comments 200`,
+      `POST ${R}/commits/{commit_sha}/comments 201`,
+      `POST ${R}/commits/{commit_sha}/comments 403`,
+      `POST ${R}/commits/{commit_sha}/comments 422`,
       `POST ${R}/deployments 201`,
       `POST ${R}/deployments 422`,
       `GET ${R}/deployments 200`,

@@ -97,6 +97,8 @@ export interface PullRequestRecord extends IssueRecord {
   mergedAt: string | null;
   closedAt: string | null;
   mergeable: boolean | null;
+  /** The commit merging made on the base branch; null until merged. */
+  mergeCommitSha: string | null;
   authorAssociation: AuthorAssociation;
   head: { ref: string; sha: string; repoFullName: string };
   base: { ref: string; sha: string };
@@ -145,6 +147,23 @@ export interface CommentRecord {
   repoKey: string;
   issueNumber: number;
   body: string;
+  user: string;
+  createdAt: string;
+  updatedAt: string;
+  authorAssociation: AuthorAssociation;
+}
+
+/** A comment on a commit (the commit page, not a pull request's review). */
+export interface CommitCommentRecord {
+  id: number;
+  /** Lower-cased "owner/name", the key of ServerState.repos. */
+  repoKey: string;
+  commitId: string;
+  body: string;
+  /** File and diff position for a line comment; null for a comment on the whole commit. */
+  path: string | null;
+  position: number | null;
+  line: number | null;
   user: string;
   createdAt: string;
   updatedAt: string;

@@ -3,6 +3,7 @@ import type {
   AuthorAssociation,
   CheckRunRecord,
   CommentRecord,
+  CommitCommentRecord,
   CommitRecord,
   DeploymentRecord,
   DiffStatus,
@@ -58,7 +59,17 @@ export interface PullRequestSeed extends IssueSeed {
   /** `repo` is "owner/name" of a fork; omitted means a branch of the base repository. */
   head?: { ref?: string; sha?: string; repo?: string };
   base?: { ref?: string; sha?: string };
+  /** Only with `merged: true`; stable but random-looking if omitted. Becomes a commit of the repository. */
+  mergeCommitSha?: string;
   files?: PullFileSeed[];
+}
+
+export interface CommitCommentSeed {
+  body: string;
+  user: string;
+  path?: string;
+  position?: number;
+  line?: number;
 }
 
 export interface ReviewSeed {
@@ -83,6 +94,7 @@ const ID_BASES = {
   pull: 1_840_000_000,
   review: 2_330_000_000,
   comment: 2_120_000_000,
+  commitComment: 148_000_000,
   checkRun: 25_400_000_000,
   checkSuite: 26_700_000_000,
   deployment: 1_790_000_000,
@@ -102,6 +114,7 @@ export class ServerState {
   readonly repos = new Map<string, RepoRecord>();
   readonly checkRuns = new Map<number, CheckRunRecord>();
   readonly comments = new Map<number, CommentRecord>();
+  readonly commitComments = new Map<number, CommitCommentRecord>();
   readonly deployments = new Map<number, DeploymentRecord>();
   readonly dispatches: DispatchRecord[] = [];
   readonly teams = new Map<string, TeamRecord>();
@@ -124,6 +137,7 @@ export class ServerState {
     this.repos.clear();
     this.checkRuns.clear();
     this.comments.clear();
+    this.commitComments.clear();
     this.deployments.clear();
     this.dispatches.length = 0;
     this.teams.clear();
@@ -355,7 +369,21 @@ export class ServerState {
     const baseSha = seed.base?.sha
       ? this.setBranch(owner, name, baseRef, seed.base.sha)
       : (repo.branches.get(baseRef) ?? this.setBranch(owner, name, baseRef));
+    // GitHub keeps a fork's head commit (refs/pull/N/head) and the merge commit in the base repository.
+    const baseCommit = repo.commits.get(baseSha);
+    if (!repo.commits.has(headSha)) {
+      this.storeCommit(repo, { sha: headSha, message: `Work on ${headRef}`, parents: [baseSha], files: new Map(baseCommit?.files) });
+    }
     const merged = seed.merged ?? false;
+    const mergeCommitSha = merged ? (seed.mergeCommitSha?.toLowerCase() ?? sha1Hex('merge', repo.fullName, String(fields.number))) : null;
+    if (mergeCommitSha && !repo.commits.has(mergeCommitSha)) {
+      this.storeCommit(repo, {
+        sha: mergeCommitSha,
+        message: `Merge pull request #${fields.number} from ${headRepo.split('/')[0] ?? headRepo}/${headRef}`,
+        parents: [baseSha, headSha],
+        files: new Map(baseCommit?.files),
+      });
+    }
     const closed = merged || fields.state === 'closed';
     const pull: PullRequestRecord = {
       ...fields,
@@ -365,6 +393,7 @@ export class ServerState {
       mergedAt: merged ? fields.createdAt : null,
       closedAt: closed ? fields.createdAt : null,
       mergeable: seed.mergeable === undefined ? true : seed.mergeable,
+      mergeCommitSha,
       authorAssociation: seed.authorAssociation ?? 'CONTRIBUTOR',
       head: { ref: headRef, sha: headSha, repoFullName: headRepo },
       base: { ref: baseRef, sha: baseSha },
@@ -385,6 +414,36 @@ export class ServerState {
 
   getPullRequest(owner: string, name: string, number: number): PullRequestRecord | undefined {
     return this.getRepo(owner, name)?.pulls.get(number);
+  }
+
+  /** A comment already on a commit, e.g. one left by an earlier run. The commit must be one the repository has. */
+  addCommitComment(owner: string, name: string, sha: string, seed: CommitCommentSeed): CommitCommentRecord {
+    const repo = this.requireRepo(owner, name);
+    const commitId = this.resolveRef(repo, sha);
+    if (commitId === undefined || !repo.commits.has(commitId)) throw new Error(`github-server: ${repo.fullName} has no commit ${sha}`);
+    return this.storeCommitComment(repo, commitId, seed, 'NONE');
+  }
+
+  storeCommitComment(repo: RepoRecord, commitId: string, seed: CommitCommentSeed, authorAssociation: AuthorAssociation): CommitCommentRecord {
+    this.user(seed.user);
+    const now = this.now();
+    // Without a path the comment is on the whole commit, where a diff position means nothing.
+    const onFile = seed.path !== undefined;
+    const comment: CommitCommentRecord = {
+      id: this.nextId('commitComment'),
+      repoKey: repo.fullName.toLowerCase(),
+      commitId,
+      body: seed.body,
+      path: seed.path ?? null,
+      position: onFile ? (seed.position ?? null) : null,
+      line: onFile ? (seed.line ?? null) : null,
+      user: seed.user,
+      createdAt: now,
+      updatedAt: now,
+      authorAssociation,
+    };
+    this.commitComments.set(comment.id, comment);
+    return comment;
   }
 
   addReview(owner: string, name: string, pullNumber: number, seed: ReviewSeed): ReviewRecord {

@@ -64,6 +64,17 @@ export class FieldCheck {
     return value;
   }
 
+  /** Diff positions and line numbers count from 1. */
+  optionalPositiveInteger(field: string): number | undefined {
+    const value = this.body[field];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+      this.fail(field, 'invalid');
+      return undefined;
+    }
+    return value;
+  }
+
   optionalEnum<T extends string>(field: string, allowed: readonly T[]): T | undefined {
     const value = this.optionalString(field);
     if (value === undefined) return undefined;

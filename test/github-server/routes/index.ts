@@ -1,5 +1,6 @@
 import type { Route } from '../routing';
 import { checkRunRoutes } from './check-runs';
+import { commitRoutes } from './commits';
 import { contentRoutes } from './contents';
 import { deploymentRoutes } from './deployments';
 import { dispatchRoutes } from './dispatches';
@@ -13,6 +14,7 @@ export function allRoutes(rateLimit: RateLimitSnapshot): Route[] {
     ...checkRunRoutes,
     ...issueCommentRoutes,
     ...pullRoutes,
+    ...commitRoutes,
     ...deploymentRoutes,
     ...contentRoutes,
     ...dispatchRoutes,

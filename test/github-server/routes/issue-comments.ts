@@ -41,7 +41,8 @@ function findComment(ctx: RequestContext, repo: RepoRecord): CommentRecord {
   return comment;
 }
 
-function association(ctx: RequestContext, repo: RepoRecord): AuthorAssociation {
+/** The fake knows no collaborators: only the owner's own token is anything but NONE. */
+export function association(ctx: RequestContext, repo: RepoRecord): AuthorAssociation {
   return ctx.caller.login.toLowerCase() === repo.owner.toLowerCase() ? 'OWNER' : 'NONE';
 }
 

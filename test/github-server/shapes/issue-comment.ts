@@ -1,6 +1,7 @@
 import { nodeId } from '../ids';
 import type { CommentRecord, RepoRecord } from '../records';
 import type { ServerState } from '../state';
+import { reactionRollup } from './reactions';
 import { WEB, type Urls } from './urls';
 import { simpleUser } from './user';
 
@@ -19,18 +20,7 @@ export function issueCommentShape(state: ServerState, urls: Urls, repo: RepoReco
     updated_at: comment.updatedAt,
     author_association: comment.authorAssociation,
     body: comment.body,
-    reactions: {
-      url: `${url}/reactions`,
-      total_count: 0,
-      '+1': 0,
-      '-1': 0,
-      laugh: 0,
-      hooray: 0,
-      confused: 0,
-      heart: 0,
-      rocket: 0,
-      eyes: 0,
-    },
+    reactions: reactionRollup(url),
     performed_via_github_app: null,
   };
 }

@@ -14,21 +14,18 @@ function labelShape(urls: Urls, repo: RepoRecord, name: string) {
     name,
     color: sha1Hex('label colour', name).slice(0, 6),
     default: false,
-    description: null,
+    // GitHub sends "" for a label without one; pull-request-simple (every list) declares it a non-null string.
+    description: '',
   };
 }
 
-export function pullRequestShape(state: ServerState, urls: Urls, repo: RepoRecord, pull: PullRequestRecord) {
+/** GitHub's pull-request-simple, what list endpoints answer: no merge state, counts or diff stats. */
+export function pullRequestSimpleShape(state: ServerState, urls: Urls, repo: RepoRecord, pull: PullRequestRecord) {
   const api = urls.repo(repo.fullName);
   const self = `${api}/pulls/${pull.number}`;
   const web = `${WEB}/${repo.fullName}/pull/${pull.number}`;
   const headRepo = describeRepo(state, pull.head.repoFullName);
   const link = (href: string) => ({ href });
-  const issueComments = [...state.comments.values()].filter(
-    (comment) => comment.repoKey === repo.fullName.toLowerCase() && comment.issueNumber === pull.number,
-  ).length;
-  const additions = pull.files.reduce((sum, file) => sum + file.additions, 0);
-  const deletions = pull.files.reduce((sum, file) => sum + file.deletions, 0);
   return {
     url: self,
     id: pull.id,
@@ -55,7 +52,7 @@ export function pullRequestShape(state: ServerState, urls: Urls, repo: RepoRecor
     updated_at: pull.updatedAt,
     closed_at: pull.closedAt,
     merged_at: pull.mergedAt,
-    merge_commit_sha: pull.merged ? sha1Hex('merge', repo.fullName, String(pull.number)) : null,
+    merge_commit_sha: pull.mergeCommitSha,
     assignee: null,
     assignees: [],
     requested_reviewers: [],
@@ -87,6 +84,17 @@ export function pullRequestShape(state: ServerState, urls: Urls, repo: RepoRecor
     author_association: pull.authorAssociation,
     auto_merge: null,
     draft: pull.draft,
+  };
+}
+
+export function pullRequestShape(state: ServerState, urls: Urls, repo: RepoRecord, pull: PullRequestRecord) {
+  const issueComments = [...state.comments.values()].filter(
+    (comment) => comment.repoKey === repo.fullName.toLowerCase() && comment.issueNumber === pull.number,
+  ).length;
+  const additions = pull.files.reduce((sum, file) => sum + file.additions, 0);
+  const deletions = pull.files.reduce((sum, file) => sum + file.deletions, 0);
+  return {
+    ...pullRequestSimpleShape(state, urls, repo, pull),
     merged: pull.merged,
     mergeable: pull.state === 'open' ? pull.mergeable : null,
     rebaseable: pull.state === 'open' ? pull.mergeable : null,
