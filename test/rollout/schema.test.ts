@@ -82,7 +82,7 @@ describe('rollout plan', () => {
   });
 
   it('gates: exactly one source and a min or max', () => {
-    expect(problems({ ...base, gates: [{ name: 'x', max: 1 }] })).toEqual(['gates.0: gate "x" needs a source: prometheus, http or file']);
+    expect(problems({ ...base, gates: [{ name: 'x', max: 1 }] })).toEqual(['gates.0: gate "x" needs a source: prometheus, http, file, check']);
     expect(problems({ ...base, gates: [{ name: 'x', file: { path: 'm.json', jsonPath: '$.x' }, http: { url: 'https://a.example', jsonPath: '$.x' }, max: 1 }] })).toEqual([
       'gates.0: gate "x" has 2 sources (http, file); give exactly one',
     ]);

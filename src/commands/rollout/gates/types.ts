@@ -24,4 +24,6 @@ export interface GateReadContext {
   github?: GitHubContext;
   /** The ref being rolled out (a check gate's default ref). */
   ref: string | null;
+  /** The first retry's backoff in ms for HTTP sources (default 1000, doubling); tests shrink it. */
+  retryBaseMs?: number;
 }
