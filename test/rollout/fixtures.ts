@@ -17,7 +17,7 @@ export function makePlan(overrides: Partial<RolloutPlanInput> = {}): RolloutPlan
   return rolloutPlanSchema.parse({
     flag: 'checkout-v2',
     environment: 'production',
-    provider: { type: 'flagd-file', path: 'flags/flags.json' },
+    provider: { type: 'flagd-file', path: 'flags/{environment}.json' },
     gates: [
       { name: 'error-rate', prometheus: { url: 'http://prometheus:9090', query: 'sum(rate(errors[5m]))/sum(rate(requests[5m]))' }, max: 0.001 },
       { name: 'p95-latency', http: { url: 'https://metrics.example.com/latency', jsonPath: '$.p95' }, max: 2.0 },

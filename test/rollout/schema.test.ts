@@ -4,7 +4,7 @@ import { formatHold } from '../../src/commands/rollout/duration';
 import { planEnvironments, rolloutPlanSchema } from '../../src/commands/rollout/schema';
 import { planInput } from './arbitraries';
 
-const base = { flag: 'checkout-v2', environment: 'production', provider: { type: 'flagd-file', path: 'flags/flags.json' } };
+const base = { flag: 'checkout-v2', environment: 'production', provider: { type: 'flagd-file', path: 'flags/{environment}.json' } };
 const errorRate = { name: 'error-rate', prometheus: { url: 'http://prometheus:9090', query: 'q' }, max: 0.001 };
 
 /** "path: message" for every issue, the way the config loader reports them. */
@@ -107,6 +107,9 @@ describe('rollout plan', () => {
   it('environment or waves; known enums; provider types; no unknown keys', () => {
     expect(problems({ flag: 'f', provider: base.provider })).toEqual(['environment: give environment, or waves for several environments']);
     expect(problems({ flag: 'f', waves: ['staging'], provider: base.provider })).toEqual([]);
+    expect(problems({ flag: 'f', waves: ['eu', 'us'], provider: { type: 'flagd-file', path: 'flags/flags.json' } })).toEqual([
+      'provider.path: with 2 waves, the flagd file path needs {environment} (e.g. flags/{environment}.flagd.json); one file would hold one percent for every environment',
+    ]);
     expect(problems({ ...base, noData: 'skip' })).toHaveLength(1);
     expect(problems({ ...base, rollbackTo: 'previous' })).toHaveLength(1);
     expect(problems({ ...base, provider: { type: 'launchdarkly' } })).toEqual(['provider.type: expected provider.type to be one of "flagd-file", "unleash", "webhook", "file"']);

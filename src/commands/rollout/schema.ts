@@ -102,6 +102,10 @@ export const rolloutPlanSchema = z
         else seen.set(wave, index);
       });
     }
+    // One flagd file holds one percent per flag: waves need a file per environment.
+    if (plan.waves && plan.waves.length > 1 && plan.provider.type === 'flagd-file' && !plan.provider.path.includes('{environment}')) {
+      issues.addIssue({ code: 'custom', path: ['provider', 'path'], message: `with ${plan.waves.length} waves, the flagd file path needs {environment} (e.g. flags/{environment}.flagd.json); one file would hold one percent for every environment` });
+    }
     for (const [name, critical] of Object.entries(plan.breaker.critical)) {
       const gate = plan.gates[gateNames.get(name) ?? -1];
       const path = ['breaker', 'critical', name];

@@ -34,8 +34,22 @@ export interface ProviderContext {
   /** With a client, file providers commit through the Contents API instead of writing the checkout. */
   github?: GitHubContext;
   now(): Date;
+  /** Waits between retries; tests pass one that returns at once. Default: a real timer that the signal cancels. */
+  sleep?(ms: number, signal: AbortSignal): Promise<void>;
 }
 
 export interface FlagProvider {
   set(write: FlagWrite): Promise<FlagWriteOutcome>;
+}
+
+/**
+ * The flag system did not answer usefully after the retries (timeouts, network
+ * errors, 5xx, edits racing the write). Not the plan's fault, and the next tick
+ * may succeed, so the edge can tell it from a UserError and from a bug.
+ */
+export class ProviderUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ProviderUnavailableError';
+  }
 }
