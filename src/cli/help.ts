@@ -41,7 +41,7 @@ export function mainHelp(version: string): string {
     optionLines(COMMON_OPTIONS),
     '',
     'Examples:',
-    ...names.map((c) => `  ${c.examples[0]}`),
+    ...names.map((c) => `  ${c.examples[0] ?? Object.values(c.subcommands ?? {})[0]?.examples[0] ?? `rollgate ${c.name} --help`}`),
     '  rollgate schema checklist > checklist.schema.json',
     '',
     EXIT_CODES,
@@ -62,6 +62,7 @@ export function commandHelp(name: string, sub?: string): string {
       'Options:',
       optionLines([...flagLines(subcommand.options), ...common]),
       '',
+      ...(subcommand.details ? [...subcommand.details.flatMap((paragraph) => [paragraph, ''])] : []),
       'Examples:',
       ...subcommand.examples.map((example) => `  ${example}`),
       '',
@@ -69,13 +70,31 @@ export function commandHelp(name: string, sub?: string): string {
     ].join('\n');
   }
   const subs = Object.entries(command.subcommands ?? {});
+  const subcommandList = (subName: string, s: { summary: string }) => `  ${subName.padEnd(Math.max(...subs.map(([n]) => n.length)))}  ${s.summary} (rollgate ${name} ${subName} --help)`;
+  if (command.group) {
+    return [
+      `rollgate ${name}: ${command.summary}`,
+      '',
+      `Usage: rollgate ${name} <subcommand> [options]`,
+      '',
+      'Subcommands:',
+      ...subs.map(([subName, s]) => subcommandList(subName, s)),
+      '',
+      'Examples:',
+      ...command.examples.map((example) => `  ${example}`),
+      ...subs.flatMap(([, s]) => s.examples.map((example) => `  ${example}`)),
+      '',
+      `Each subcommand lists its own options: rollgate ${name} <subcommand> --help. ${name} has no config file.`,
+      EXIT_CODES,
+    ].join('\n');
+  }
   return [
     `rollgate ${name}: ${command.summary}`,
     '',
     `Usage: rollgate ${name}${command.verb ? ` [${command.verb}]` : ''} [options]`,
     ...subs.map(([subName, sub]) => `       rollgate ${name} ${subName} [options]${sub.files ? ` ${sub.files}` : ''}`),
     '',
-    ...(subs.length ? ['Subcommands:', ...subs.map(([subName, s]) => `  ${subName.padEnd(Math.max(...subs.map(([n]) => n.length)))}  ${s.summary} (rollgate ${name} ${subName} --help)`), ''] : []),
+    ...(subs.length ? ['Subcommands:', ...subs.map(([subName, s]) => subcommandList(subName, s)), ''] : []),
     'Options:',
     optionLines([...flagLines(command.options), ...COMMON_OPTIONS]),
     '',

@@ -2,18 +2,21 @@
  * The CLI edge: argv → options → the shared execute() → channels → exit code.
  * No capability logic lives here.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COMMANDS } from '../commands/registry';
-import type { CommandOption } from '../commands/types';
+import type { CommandOption, RowOutput } from '../commands/types';
 import type { Logger } from '../context';
 import { EXIT, UserError } from '../errors';
 import { defaultConfigPath, execute, loadCapability } from '../execute';
 import { githubContextFromEnv } from '../github/context';
+import { writeFileAtomic } from '../io/atomic-write';
 import { writeReportFiles, resultJson } from '../report/files';
 import { renderTerminal } from '../report/terminal';
 import { VERSION } from '../version';
 import { commandHelp, mainHelp } from './help';
 import { printSchemas } from './schema-command';
+import { didYouMean } from './suggest';
 
 export interface CliIO {
   argv: string[];
@@ -95,16 +98,39 @@ function parse(argv: string[], extra: CommandOption[]) {
   }
 }
 
+/** Chunks reach the stream in pieces of about 64 KiB: a write per row would cost more than the row. */
+function* batched(chunks: Iterable<string>): Generator<string> {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= 65_536) {
+      yield pending;
+      pending = '';
+    }
+  }
+  if (pending) yield pending;
+}
+
+function printRows(rows: RowOutput, values: CommonValues, cwd: string, io: CliIO): void {
+  if (values['result-file']) writeFileAtomic(resolve(cwd, values['result-file']), [...rows.json()].join(''));
+  for (const piece of batched(values.json ? rows.json() : rows.text())) io.stdout(piece);
+}
+
 export async function runCli(io: CliIO = processIO()): Promise<number> {
   const debug = io.argv.includes('--debug');
   try {
     const [first, second] = locateCommand(io.argv);
     const entry = first ? COMMANDS[first] : undefined;
     const subcommand = second && entry?.subcommands?.[second] ? entry.subcommands[second] : undefined;
+    // Checked before the flags: they belong to the subcommand, so an unknown one cannot parse them.
+    if (entry?.group && second !== undefined && !subcommand) {
+      const names = Object.keys(entry.subcommands);
+      throw new UserError(`unknown subcommand "${first} ${second}"${didYouMean(second, names) || '.'} Subcommands: ${names.join(', ')}; see rollgate ${first} --help`);
+    }
     const ownOptions = subcommand?.options ?? entry?.options ?? [];
     const { values, positionals } = parse(io.argv, ownOptions);
     const [command, ...rest] = positionals;
-    if (subcommand || (entry?.verb && rest[0] === entry.verb)) rest.shift();
+    if (subcommand || (entry && !entry.group && entry.verb && rest[0] === entry.verb)) rest.shift();
     if (values.version) {
       io.stdout(`${VERSION}\n`);
       return EXIT.passed;
@@ -114,7 +140,9 @@ export async function runCli(io: CliIO = processIO()): Promise<number> {
       return values.help ? EXIT.passed : EXIT.usage;
     }
     if (command === 'help') {
-      io.stdout(`${rest[0] && COMMANDS[rest[0]] ? commandHelp(rest[0]) : mainHelp(VERSION)}\n`);
+      const [name, sub] = rest;
+      const known = name ? COMMANDS[name] : undefined;
+      io.stdout(`${known ? commandHelp(name!, sub && known.subcommands?.[sub] ? sub : undefined) : mainHelp(VERSION)}\n`);
       return EXIT.passed;
     }
     if (command === 'schema') {
@@ -125,10 +153,27 @@ export async function runCli(io: CliIO = processIO()): Promise<number> {
       io.stdout(`${commandHelp(command, subcommand ? second : undefined)}\n`);
       return EXIT.passed;
     }
+    if (COMMANDS[command]!.group && !subcommand) {
+      // `rollgate flags` alone: there is nothing to run, so show what there is, as a usage error.
+      io.stdout(`${commandHelp(command)}\n`);
+      return EXIT.usage;
+    }
     const fileArgs = subcommand?.files ? rest.splice(0) : [];
+    const entryHelp = COMMANDS[command]!;
+    const positional = !entryHelp.group && !subcommand ? entryHelp.positional : undefined;
+    const fromWord: Record<string, string> = {};
+    if (positional && rest.length > 0) {
+      const word = rest.shift()!;
+      if (!positional.words.includes(word)) {
+        throw new UserError(`unknown ${positional.option} "${word}"${didYouMean(word, [...positional.words]) || ';'} expected one of ${positional.words.join(', ')}; see rollgate ${command} --help`);
+      }
+      const flag = (values as Record<string, unknown>)[positional.option];
+      if (flag !== undefined && flag !== word) throw new UserError(`"${word}" and --${positional.option} ${String(flag)} disagree; give one of them`);
+      fromWord[positional.option] = word;
+    }
     if (rest.length > 0) throw new UserError(`unexpected argument "${rest[0]}"; see rollgate ${command} --help`);
 
-    const cwd = values.cwd ? (await import('node:path')).resolve(io.cwd, values.cwd) : io.cwd;
+    const cwd = values.cwd ? resolve(io.cwd, values.cwd) : io.cwd;
     const log: Logger = {
       info: (m) => { if (!values.json) io.stderr(`${m}\n`); },
       warn: (m) => io.stderr(`warning: ${m}\n`),
@@ -149,19 +194,26 @@ export async function runCli(io: CliIO = processIO()): Promise<number> {
       inputs: {
         ...Object.fromEntries(ownOptions.map((option) => [option.name, (values as Record<string, string | string[] | boolean | undefined>)[option.name]])),
         ...(subcommand?.files ? { files: fileArgs } : {}),
+        ...fromWord,
       },
     };
-    log.debug(`config: ${values.config ?? defaultConfigPath(command)} (cwd ${cwd})`);
-    const { result, report } = subcommand
+    if (!subcommand || subcommand.usesConfig) log.debug(`config: ${values.config ?? defaultConfigPath(command)} (cwd ${cwd})`);
+    const { result, report, rows } = subcommand
       ? await (await subcommand.load())(subcommand.usesConfig ? { ...ctx, inputs: { ...ctx.inputs, config: values.config } } : ctx)
-      : await execute(command, values.config, ctx);
+      : { ...(await execute(command, values.config, ctx)), rows: undefined };
     writeReportFiles(report, result, {
       sarif: values.sarif,
       junit: values.junit,
       markdown: values.markdown,
-      result: values['result-file'],
+      result: rows ? undefined : values['result-file'],
     }, cwd);
-    io.stdout(values.json ? resultJson(result) : `${renderTerminal(report, { color: useColor(io, values), verbose: debug })}\n`);
+    if (rows) {
+      printRows(rows, values, cwd, io);
+      // The rows are the answer and own stdout; the verdict goes beside them, as a pipe expects.
+      log.info(renderTerminal(report, { color: false, verbose: debug }).trimEnd());
+    } else {
+      io.stdout(values.json ? resultJson(result) : `${renderTerminal(report, { color: useColor(io, values), verbose: debug })}\n`);
+    }
     return result.passed ? EXIT.passed : EXIT.failed;
   } catch (error) {
     if (error instanceof UserError) {

@@ -2,6 +2,8 @@
  * One line per capability. Modules load lazily so a command pays only for
  * its own code at start-up.
  */
+import { flagsHelp } from './flags/help';
+import { rolloutHelp } from './rollout/help';
 import type { CommandHelp } from './types';
 
 export const COMMANDS: Record<string, CommandHelp> = {
@@ -110,6 +112,8 @@ export const COMMANDS: Record<string, CommandHelp> = {
     },
     load: async () => (await import('./load/index')).load,
   },
+  rollout: rolloutHelp,
+  flags: flagsHelp,
 };
 
 export function commandNames(): string[] {

@@ -36,6 +36,20 @@ export interface CommandOption {
 export interface SubcommandRun {
   result: CapabilityResult;
   report: Report;
+  /**
+   * For a subcommand whose answer is one row per input (`flags bucket` over a
+   * million keys): stdout gets these rows in place of the rendered report, and
+   * --json / --result-file get them in place of the result. Rows come as chunks
+   * so that neither a renderer nor JSON.stringify holds them all in one string.
+   */
+  rows?: RowOutput;
+}
+
+export interface RowOutput {
+  /** Lines for a pipe or a terminal, each ending in a newline. */
+  text(): Iterable<string>;
+  /** The pieces of exactly one JSON value. */
+  json(): Iterable<string>;
 }
 
 export interface Subcommand {
@@ -46,18 +60,40 @@ export interface Subcommand {
   usesConfig: boolean;
   /** Takes file arguments (`load merge a.json b.json`), passed as inputs.files. */
   files?: string;
+  /** Paragraphs of help beyond one line per option, e.g. what each algorithm hashes. */
+  details?: string[];
   load(): Promise<(ctx: RunContext) => Promise<SubcommandRun>>;
 }
 
-/** What `--help` shows, kept apart from the capability so help loads nothing heavy. */
-export interface CommandHelp {
+interface CommandHelpBase {
   name: string;
   summary: string;
   /** Options beyond the common ones. */
   options: CommandOption[];
   examples: string[];
+}
+
+/** What `--help` shows, kept apart from the capability so help loads nothing heavy. */
+export interface CapabilityCommandHelp extends CommandHelpBase {
+  group?: false;
   subcommands?: Record<string, Subcommand>;
   /** A word that may follow the command and means the command itself (`rollgate load gate`). */
   verb?: string;
+  /** Words that may follow the command and set one option (`rollgate rollout tick` = `--action tick`). */
+  positional?: { option: string; words: readonly string[] };
   load(): Promise<Capability>;
 }
+
+/**
+ * A command that only names a family of subcommands (`rollgate flags bucket`):
+ * no capability, no config, no schema. `load` still exists because the action
+ * reaches every command through loadCapability; it rejects with a UserError
+ * saying what to run instead.
+ */
+export interface SubcommandGroupHelp extends CommandHelpBase {
+  group: true;
+  subcommands: Record<string, Subcommand>;
+  load(): Promise<never>;
+}
+
+export type CommandHelp = CapabilityCommandHelp | SubcommandGroupHelp;

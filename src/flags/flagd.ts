@@ -78,15 +78,16 @@ export function fractional<V>(
   buckets: readonly FractionalBucket<V>[],
   version: FractionalVersion = 'v2',
 ): V | null {
-  const weights = buckets.map((b) => Math.max(0, b[1] ?? 1));
-  const total = weights.reduce((a, b) => a + b, 0);
+  // Plain loops: this runs per evaluation, and map/reduce allocated on every call.
+  let total = 0;
+  for (let i = 0; i < buckets.length; i++) total += weightOf(buckets[i]!);
   if (total <= 0) return null;
   const h = fractionalHash(value, version);
   if (version === 'v1') {
     const percent = Math.trunc((Math.abs(h | 0) / 0x7fffffff) * 100);
     let end = 0;
     for (let i = 0; i < buckets.length; i++) {
-      end += Math.trunc((weights[i]! * 100) / total);
+      end += Math.trunc((weightOf(buckets[i]!) * 100) / total);
       if (percent < end) return buckets[i]![0];
     }
     return null;
@@ -94,10 +95,14 @@ export function fractional<V>(
   const bucket = fractionalBucket(h, total);
   let end = 0;
   for (let i = 0; i < buckets.length; i++) {
-    end += weights[i]!;
+    end += weightOf(buckets[i]!);
     if (end > bucket) return buckets[i]![0];
   }
   return null;
+}
+
+function weightOf(bucket: FractionalBucket<unknown>): number {
+  return Math.max(0, bucket[1] ?? 1);
 }
 
 /**
@@ -111,7 +116,14 @@ export function fractional<V>(
  * fractionalBucket(2147483648, 100) // => 50
  */
 export function fractionalBucket(hash: number, totalWeight: number): number {
-  return Number((BigInt(hash >>> 0) * BigInt(totalWeight)) >> 32n);
+  const h = hash >>> 0;
+  // Below 2^21 the product stays under 2^53, so doubles are exact and BigInt is not needed.
+  if (totalWeight <= 0x200000) return Math.floor((h * totalWeight) / 0x100000000);
+  // Otherwise split h into 16-bit halves: each partial product is below 2^47, and
+  // floor((hi*T*2^16 + lo*T) / 2^32) = floor((hi*T + floor(lo*T / 2^16)) / 2^16).
+  const high = (h >>> 16) * totalWeight;
+  const low = (h & 0xffff) * totalWeight;
+  return Math.floor((high + Math.floor(low / 0x10000)) / 0x10000);
 }
 
 /**

@@ -2,7 +2,7 @@
  * GrowthBook's bucketing, as in @growthbook/growthbook's util module and its
  * cross-SDK cases.json, so an experiment moved to Rollgate assigns the same users.
  */
-import { fnv1a32 } from './fnv1a32';
+import { FNV_OFFSET, fnv1a32Continue, fnv1a32Decimal } from './fnv1a32';
 
 /** Hash algorithm versions GrowthBook knows; anything else hashes to null. */
 export type GrowthBookHashVersion = 1 | 2;
@@ -26,9 +26,11 @@ export type BucketRange = readonly [start: number, end: number];
  * hash('abc', 'def', 99) // => null
  */
 export function hash(seed: string, value: string, version: number): number | null {
-  if (version === 2) return (fnv1a32(String(fnv1a32(seed + value))) % 10000) / 10000;
+  // The pieces are folded in one after the other rather than joined first: the
+  // same hash without a string built per call.
+  if (version === 2) return (fnv1a32Decimal(fnv1a32Continue(fnv1a32Continue(FNV_OFFSET, seed), value) >>> 0) % 10000) / 10000;
   // Note the order: v1 puts the value first, v2 the seed.
-  if (version === 1) return (fnv1a32(value + seed) % 1000) / 1000;
+  if (version === 1) return ((fnv1a32Continue(fnv1a32Continue(FNV_OFFSET, value), seed) >>> 0) % 1000) / 1000;
   return null;
 }
 
@@ -76,18 +78,25 @@ export function getBucketRanges(
   coverage = 1,
   weights?: readonly number[] | null,
 ): BucketRange[] {
+  if (numVariations <= 0) return [];
   const cover = Math.min(1, Math.max(0, coverage));
-  const equal = getEqualWeights(numVariations);
-  let w: readonly number[] = weights ?? equal;
-  if (w.length !== numVariations) w = equal;
-  const total = w.reduce((a, b) => a + b, 0);
-  if (total < 0.99 || total > 1.01) w = equal;
+  // One loop each, in the SDK's order of summation, so the same weights give the same ranges bit for bit.
+  let w: readonly number[] | undefined = weights && weights.length === numVariations ? weights : undefined;
+  if (w) {
+    let total = 0;
+    for (let i = 0; i < w.length; i++) total += w[i]!;
+    if (total < 0.99 || total > 1.01) w = undefined;
+  }
+  const equal = 1 / numVariations;
+  const ranges = new Array<BucketRange>(numVariations);
   let cumulative = 0;
-  return w.map((x) => {
+  for (let i = 0; i < numVariations; i++) {
+    const x = w ? w[i]! : equal;
     const start = cumulative;
     cumulative += x;
-    return [start, start + cover * x] as const;
-  });
+    ranges[i] = [start, start + cover * x];
+  }
+  return ranges;
 }
 
 /**

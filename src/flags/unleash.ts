@@ -2,7 +2,7 @@
  * Unleash's bucketing (gradualRolloutUserId, flexibleRollout, variants), as in
  * unleash-client's strategy/util module and the Unleash client-specification.
  */
-import { murmur3_32 } from './murmur3';
+import { murmur3_32, murmur3_32Joined } from './murmur3';
 
 /** Seed Unleash uses for rollout strategies. */
 export const UNLEASH_STRATEGY_SEED = 0;
@@ -37,9 +37,20 @@ export function normalizedValue(
   seed: number = UNLEASH_STRATEGY_SEED,
   encoding: UnleashKeyEncoding = 'utf8',
 ): number {
-  const text = `${groupId}:${id}`;
-  const key = encoding === 'utf8' ? text : lowBytes(text);
-  return (murmur3_32(key, seed) % normalizer) + 1;
+  if (encoding !== 'utf8') return (murmur3_32(lowBytes(`${groupId}:${id}`), seed) % normalizer) + 1;
+  return (murmur3_32Joined(prefixOf(groupId), id, seed) % normalizer) + 1;
+}
+
+// Bucketing many ids runs one group at a time; keeping its "groupId:" saves a string per id.
+let lastGroup = '';
+let lastPrefix = ':';
+
+function prefixOf(groupId: string): string {
+  if (groupId !== lastGroup) {
+    lastGroup = groupId;
+    lastPrefix = `${groupId}:`;
+  }
+  return lastPrefix;
 }
 
 /**

@@ -200,7 +200,7 @@ function renderBarChart(chart: BarChart): string[] {
     `    x-axis [${chart.labels.slice(0, count).map(mermaidString).join(', ')}]`,
   ];
   if (chart.yLabel) lines.push(`    y-axis ${mermaidString(chart.yLabel)}`);
-  lines.push(`    bar [${values.map(mermaidNumber).join(', ')}]`);
+  lines.push(`    ${chart.style === 'line' ? 'line' : 'bar'} [${values.map(mermaidNumber).join(', ')}]`);
   if (chart.threshold !== undefined && Number.isFinite(chart.threshold)) {
     // xychart has no reference-line primitive; a flat line series draws one.
     lines.push(`    line [${values.map(() => mermaidNumber(chart.threshold!)).join(', ')}]`);

@@ -54,6 +54,8 @@ export interface BarChart {
   yLabel?: string;
   /** A reference line such as the gate threshold. */
   threshold?: number;
+  /** Draw the values as a line (a series over time) instead of bars; the terminal draws bars either way. */
+  style?: 'bar' | 'line';
 }
 
 /** Estimates with intervals around a reference (a forest plot): effects and their confidence intervals. */

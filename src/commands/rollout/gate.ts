@@ -38,6 +38,23 @@ export function judgeGates(plan: RolloutPlan, observations: Readonly<Record<stri
 
 /** "error-rate 0.002 (max 0.001)", for reasons. */
 export function describeGateResult(result: GateResult): string {
-  if (result.status === 'no-data') return `${result.name} has no data`;
-  return `${result.name} ${result.observed} (${result.threshold})`;
+  if (result.status === 'no-data') return `${result.name} has no data${result.note ? ` (${result.note})` : ''}`;
+  // Four significant digits: enough to compare with a threshold, short enough to read in a log line.
+  const observed = result.observed === null ? 'non-finite' : Number.isFinite(result.observed) ? String(Number(result.observed.toPrecision(4))) : String(result.observed);
+  return `${result.name} ${observed} (${result.threshold})`;
+}
+
+/** A reading from a source (gates/) judged, with where it came from kept for the report. */
+export function judgeReading(plan: RolloutPlan, gate: GateConfig, reading: { observed: number | null; samples?: number; query: string; note?: string }): GateResult {
+  const judged = judgeGate(gate, reading.observed, plan.breaker.critical[gate.name]);
+  return {
+    ...judged,
+    query: reading.query,
+    ...(reading.samples !== undefined ? { samples: reading.samples } : {}),
+    ...(judged.status === 'no-data' && reading.note ? { note: reading.note } : {}),
+    // JSON has no infinity: the stored and printed value becomes null, so the note keeps what was seen.
+    ...(reading.observed !== null && Number.isFinite(reading.observed) === false && !Number.isNaN(reading.observed)
+      ? { note: `the source answered ${reading.observed > 0 ? '+Inf' : '-Inf'}` }
+      : {}),
+  };
 }

@@ -16,6 +16,9 @@ export const gateResultSchema = z.strictObject({
   status: z.enum(['pass', 'breach', 'critical', 'no-data']),
   observed: z.number().nullable().describe('The value read; null when the source answered nothing.'),
   threshold: z.string().describe('The bound that decided, in words: "max 0.001", "min 0.99", "critical 0.01".'),
+  samples: z.number().int().min(0).optional().describe('Series, points or rows behind the value, where the source says.'),
+  query: z.string().optional().describe('What was asked: the PromQL, the URL and JSON path, the file, the check.'),
+  note: z.string().optional().describe('Why there is no value, when there is none.'),
 });
 
 export const ACTIONS = ['advanced', 'held', 'rolled-back', 'none', 'completed', 'started', 'paused', 'resumed', 'aborted', 'promoted'] as const;
@@ -67,6 +70,16 @@ export const rolloutStateSchema = z.strictObject({
   lastRollback: rollbackSchema.nullable(),
   history: z.array(transitionSchema),
   updatedAt: timestamp.nullable(),
+  commit: z.string().nullable().default(null).describe('The commit the rollout started from (the release\'s sha): where a rollback comments.'),
+  pendingWrite: z
+    .strictObject({
+      environment: z.string().min(1),
+      percent,
+      savedAt: z.iso.datetime().describe('Wall-clock time of the save (not the rollout clock): a later run re-applies the change only once the saving run has had time to write it.'),
+    })
+    .nullable()
+    .default(null)
+    .describe('The last percent change, kept until a later run has re-applied it: a flag write that failed after the state was saved is retried, never lost.'),
 }).superRefine((state, issues) => {
   if (state.wave >= state.waves.length) issues.addIssue({ code: 'custom', path: ['wave'], message: `wave ${state.wave} does not exist; there are ${state.waves.length}` });
 });

@@ -33,6 +33,8 @@ export function createRollout(plan: RolloutPlan): RolloutState {
     lastRollback: null,
     history: [],
     updatedAt: null,
+    commit: null,
+    pendingWrite: null,
   };
 }
 
