@@ -19,6 +19,7 @@ export const rolloutHelp: CommandHelp = {
     { name: 'state-path', value: 'PATH', description: 'with a GitHub token: the state file in the repository, through the Contents API (default .rollgate/state/<flag>.json)' },
     { name: 'state-branch', value: 'BRANCH', description: 'the branch the state commits go to (default: the default branch)' },
     { name: 'dry-run', description: 'decide and report, but save nothing and write no flag (e.g. to show what an approval would do)' },
+    { name: 'no-advance', description: 'tick: hold where an advance would be due (the job that runs without approval; an approved job advances)' },
     { name: 'no-deployments', description: 'do not record stages as GitHub deployments' },
   ],
   examples: [

@@ -20,6 +20,8 @@ export interface RolloutInputs {
   statePath: string;
   stateBranch?: string;
   dryRun: boolean;
+  /** Hold instead of advancing: the tick that may run without approval. */
+  noAdvance: boolean;
   /** A person triggered this run (CLI, workflow_dispatch), not a schedule. */
   manual: boolean;
   deployments: boolean;
@@ -49,7 +51,7 @@ export function rolloutInputs(plan: RolloutPlan, ctx: RunContext): RolloutInputs
   const inputs = ctx.inputs ?? {};
   const control = text(inputs.action) ?? 'tick';
   if (!(CONTROLS as readonly string[]).includes(control)) {
-    throw new UserError(`expected the action to be one of ${CONTROLS.join(', ')}, found "${control}"`);
+    throw new UserError(`--action (the action input): expected one of ${CONTROLS.join(', ')}, found "${control}"`);
   }
   const ref = text(inputs.ref);
   if (control === 'start' && ref === undefined) {
@@ -67,6 +69,7 @@ export function rolloutInputs(plan: RolloutPlan, ctx: RunContext): RolloutInputs
     statePath,
     stateBranch: text(inputs['state-branch']),
     dryRun: inputs['dry-run'] === true || inputs['dry-run'] === 'true',
+    noAdvance: inputs['no-advance'] === true || inputs['no-advance'] === 'true',
     // Outside a workflow a person typed the command; inside one, only a manual dispatch counts.
     manual: event === '' || event === 'workflow_dispatch',
     deployments: inputs['no-deployments'] !== true && inputs['no-deployments'] !== 'true',

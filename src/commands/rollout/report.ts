@@ -69,14 +69,15 @@ export function rolloutReport(result: RolloutResult): Report {
 
   const findings: Finding[] = [];
   const automaticRollback = result.action === 'rolled-back' && result.lastRollback?.manual === false;
-  if (automaticRollback) findings.push({ level: 'error', title: `Rolled back ${result.flag}`, message: result.reason, ruleId: 'rollout/rolled-back' });
+  if (automaticRollback && result.dryRun) findings.push({ level: 'warning', title: `Would roll back ${result.flag}`, message: `${result.reason} (dry run: nothing was changed)`, ruleId: 'rollout/rolled-back' });
+  else if (automaticRollback) findings.push({ level: 'error', title: `Rolled back ${result.flag}`, message: result.reason, ruleId: 'rollout/rolled-back' });
   else if (result.action === 'held' && result.consecutiveBreaches > 0) {
     findings.push({ level: 'warning', title: `${result.flag}: breach ${result.consecutiveBreaches} of ${result.breaker.limit}`, message: result.reason, ruleId: 'rollout/breach' });
   }
   for (const warning of result.warnings) findings.push({ level: 'warning', title: 'Rollout', message: warning, ruleId: 'rollout/warning' });
 
   const banner: Banner | undefined = automaticRollback
-    ? { level: 'caution', title: 'Automatic rollback', text: result.reason }
+    ? { level: 'caution', title: result.dryRun ? 'A tick now would roll back' : 'Automatic rollback', text: result.reason }
     : result.action === 'completed'
       ? { level: 'note', title: 'Rollout completed', text: result.reason }
       : undefined;
@@ -84,16 +85,6 @@ export function rolloutReport(result: RolloutResult): Report {
   const sections: Section[] = [];
   const chart = timeline(result);
   if (chart) sections.push(chart);
-  if (result.gates.length > 0) {
-    sections.push({
-      title: 'Gates',
-      table: {
-        columns: ['Gate', 'Status', 'Observed', 'Threshold', 'Query'],
-        rows: result.gates.map((gate) => [gate.name, gate.status, observedText(gate), gate.threshold, gate.query ?? '']),
-      },
-      primary: true,
-    });
-  }
   const critical = Object.entries(result.breaker.critical).map(([name, value]) => `${name} ${value}`).join(', ');
   sections.push({
     title: 'Breaker and next step',

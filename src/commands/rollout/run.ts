@@ -27,8 +27,9 @@ import { resolve } from 'node:path';
 import type { RunContext } from '../../context';
 import { UserError } from '../../errors';
 import { abort, pause, promote, resume, rollback, start } from './controls';
+import { msOf } from './duration';
 import { judgeReading } from './gate';
-import { readGates } from './gates/index';
+import { readGate } from './gates/index';
 import { recordStage, retireStages } from './github/deployments';
 import { postRollbackComment, rollbackCommentBody } from './github/rollback-comment';
 import type { Control, RolloutInputs } from './inputs';
@@ -113,14 +114,33 @@ function forEnvironment(gate: GateConfig, environment: string): GateConfig {
   return fill(gate) as GateConfig;
 }
 
-async function measure(plan: RolloutPlan, state: RolloutState | null, control: Control, ctx: RunContext): Promise<GateResult[]> {
+/**
+ * Reads every gate of the active wave. A gate whose config is wrong (a 404
+ * URL, bad PromQL) is a user error, but not one that may hide a critical
+ * value on another gate: then the rollback goes ahead and the broken gate is
+ * reported beside it.
+ */
+async function measure(plan: RolloutPlan, state: RolloutState | null, control: Control, ctx: RunContext, warnings: string[]): Promise<GateResult[]> {
   const wants = control === 'tick' || control === 'promote' || control === 'status';
   if (!wants || !state || state.status !== 'progressing' || plan.gates.length === 0) return [];
   const wave = activeWave(state);
   if (wave.status === 'completed') return [];
   const gates = plan.gates.map((gate) => forEnvironment(gate, wave.environment));
-  const readings = await readGates(gates, { cwd: ctx.cwd, signal: ctx.signal, log: ctx.log, env: ctx.env, github: ctx.github, ref: state.ref });
-  return gates.map((gate) => judgeReading(plan, gate, readings.get(gate.name) ?? { observed: null, query: '', note: 'not read' }));
+  const readCtx = { cwd: ctx.cwd, signal: ctx.signal, log: ctx.log, env: ctx.env, github: ctx.github, ref: state.ref };
+  const settled = await Promise.allSettled(gates.map((gate) => readGate(gate, readCtx)));
+  const broken: UserError[] = [];
+  const judged = gates.map((gate, index) => {
+    const outcome = settled[index]!;
+    if (outcome.status === 'fulfilled') return judgeReading(plan, gate, outcome.value);
+    if (!(outcome.reason instanceof UserError)) throw outcome.reason;
+    broken.push(outcome.reason);
+    return judgeReading(plan, gate, { observed: null, query: '', note: `not read: ${outcome.reason.message}` });
+  });
+  if (broken.length > 0) {
+    if (!judged.some((gate) => gate.status === 'critical')) throw broken[0]!;
+    for (const error of broken) warnings.push(`a gate could not be read (${error.toString()}); the rollback went ahead on the other gates' critical values`);
+  }
+  return judged;
 }
 
 function step(control: Control, state: RolloutState | null, plan: RolloutPlan, gates: GateResult[], inputs: RolloutInputs, nowMs: number, where: string): StepResult {
@@ -151,7 +171,7 @@ function commitMessage(plan: RolloutPlan, result: StepResult): string {
   return `rollout ${plan.flag}: ${result.action} (${result.environment} ${result.percent}%)\n\n${result.reason}`;
 }
 
-/** Counts every request the shared Octokit makes while this run is active. */
+/** Counts the requests this run asks the shared Octokit for (its own retries of one request are not counted again). */
 function countRequests(ctx: RunContext): { count(): number; stop(): void } {
   const client = ctx.github?.client;
   if (!client) return { count: () => 0, stop: () => {} };
@@ -177,29 +197,52 @@ export async function runRollout(plan: RolloutPlan, ctx: RunContext): Promise<Ro
 
   try {
     let conflicts = 0;
-    let outcome: { before: RolloutState | null; result: StepResult; saved: boolean; measured: boolean } | undefined;
+    let outcome: { before: RolloutState | null; result: StepResult; saved: boolean; measured: boolean; version: string | null } | undefined;
     for (let attempt = 0; attempt < MAX_ATTEMPTS && !outcome; attempt++) {
       const loaded: Loaded = await store.load();
       const before = loaded.state;
       const pending = before?.pendingWrite ?? null;
       const settled = pending !== null && Date.now() - Date.parse(pending.savedAt) > PENDING_GRACE_MS;
       let reapplied = false;
-      if (pending && settled && !inputs.dryRun) {
-        reapplied = true;
-        const written = await (await providerFor()).set({ flag: plan.flag, environment: pending.environment, percent: pending.percent, reason: `re-applying the last change (${before?.history.at(-1)?.reason ?? 'unknown'})`, ref: before?.ref ?? null });
-        flagWrites.push({ environment: pending.environment, percent: pending.percent, detail: written.detail, changed: written.changed, retry: true });
-        if (written.changed) warnings.push(`the flag was not at ${pending.percent}% in ${pending.environment} as the last run left it; it is now (${written.detail})`);
+      if (pending && settled && !inputs.dryRun && inputs.control !== 'status') {
+        try {
+          const written = await (await providerFor()).set({ flag: plan.flag, environment: pending.environment, percent: pending.percent, reason: `re-applying the last change (${before?.history.at(-1)?.reason ?? 'unknown'})`, ref: before?.ref ?? null });
+          reapplied = true;
+          flagWrites.push({ environment: pending.environment, percent: pending.percent, detail: written.detail, changed: written.changed, retry: true });
+          if (written.changed) warnings.push(`the flag was not at ${pending.percent}% in ${pending.environment} as the last run left it; it is now (${written.detail})`);
+        } catch (error) {
+          if (error instanceof UserError) throw error;
+          // The flag system being down must not stop the gates from being read: a rollback may be due.
+          warnings.push(`re-applying ${pending.percent}% in ${pending.environment} failed (${(error as Error).message}); it stays pending for the next run`);
+        }
       }
-      const gates = await measure(plan, before, inputs.control, ctx);
-      const result = step(inputs.control, before, plan, gates, inputs, nowMs, store.where);
+      const gates = await measure(plan, before, inputs.control, ctx, warnings);
+      // After losing a race, this run's readings are still a fresh observation:
+      // judged just after the winner's tick, not thrown away as a duplicate of it.
+      const decideAt = conflicts > 0 && before?.lastTickAt ? Math.max(nowMs, msOf(before.lastTickAt) + 1) : nowMs;
+      const result = step(inputs.control, before, plan, gates, inputs, decideAt, store.where);
       const measured = gates.length > 0;
       if (conflicts > 0 && (result.action === 'held' || result.action === 'none')) {
         const reason = `stood down: another run saved this rollout at the same time (${result.reason}); this run's readings were not recorded`;
-        outcome = { before, result: { ...unchanged(before!, plan, reason, result.gates, nowMs), action: result.action }, saved: false, measured };
+        outcome = { before, result: { ...unchanged(before!, plan, reason, result.gates, nowMs), action: result.action }, saved: false, measured, version: loaded.version };
+        break;
+      }
+      if (inputs.noAdvance && inputs.control === 'tick' && before && (result.action === 'advanced' || result.action === 'completed' || result.action === 'started')) {
+        // The approved job advances; this one only holds, breaches and rolls back.
+        const reason = `held for approval (no-advance): a tick now would have ${result.reason}`;
+        outcome = { before, result: { ...unchanged(before, plan, reason, result.gates, nowMs), action: 'held' }, saved: false, measured, version: loaded.version };
         break;
       }
       if (result.state === before) {
-        outcome = { before, result, saved: false, measured };
+        if (reapplied && before) {
+          // Confirmed once; a stopped rollout would otherwise re-write its flag on every run.
+          try {
+            await store.save({ ...before, pendingWrite: null }, loaded.version, `rollout ${plan.flag}: flag at ${pending!.percent}% in ${pending!.environment} confirmed`);
+          } catch (error) {
+            if (!(error instanceof StateConflict)) throw error;
+          }
+        }
+        outcome = { before, result, saved: false, measured, version: loaded.version };
         break;
       }
       const next: RolloutState = {
@@ -207,14 +250,15 @@ export async function runRollout(plan: RolloutPlan, ctx: RunContext): Promise<Ro
         // A change not yet confirmed stays pending until a run re-applies it.
         pendingWrite: result.flagChange ? { ...result.flagChange, savedAt: new Date().toISOString() } : pending && !reapplied ? pending : null,
       };
-      if (inputs.control === 'start') next.commit = ctx.github?.sha || (/^[0-9a-f]{40}$/.test(inputs.ref ?? '') ? inputs.ref! : null);
+      // A full sha given to start is the release itself; the workflow's sha may be a later commit.
+      if (inputs.control === 'start') next.commit = /^[0-9a-f]{40}$/.test(inputs.ref ?? '') ? inputs.ref! : ctx.github?.sha || null;
       if (inputs.dryRun) {
-        outcome = { before, result: { ...result, state: next }, saved: false, measured };
+        outcome = { before, result: { ...result, state: next }, saved: false, measured, version: loaded.version };
         break;
       }
       try {
-        await store.save(next, loaded.version, commitMessage(plan, result));
-        outcome = { before, result: { ...result, state: next }, saved: true, measured };
+        const version = await store.save(next, loaded.version, commitMessage(plan, result));
+        outcome = { before, result: { ...result, state: next }, saved: true, measured, version };
       } catch (error) {
         if (!(error instanceof StateConflict)) throw error;
         conflicts++;
@@ -232,13 +276,16 @@ export async function runRollout(plan: RolloutPlan, ctx: RunContext): Promise<Ro
         const written = await (await providerFor()).set({ flag: plan.flag, environment: result.flagChange.environment, percent: result.flagChange.percent, reason: result.reason, ref: state.ref });
         flagWrites.push({ ...result.flagChange, detail: written.detail, changed: written.changed, retry: false });
         flagWrittenAfterMs = Math.round(performance.now() - startedAt);
+        const previous = outcome.before?.waves.find((wave) => wave.environment === result.flagChange!.environment)?.percent ?? 0;
+        if (result.flagChange.percent > previous) await followNewerState(store, outcome.version, result.flagChange, plan, providerFor, flagWrites, warnings);
       } catch (error) {
         if (error instanceof UserError) throw error;
         flagFailed = true;
         warnings.push(`the state says ${result.flagChange.percent}% in ${result.flagChange.environment}, but writing the flag failed: ${(error as Error).message}. The next run retries the write.`);
       }
     }
-    if (outcome.saved) await publishToGitHub(plan, outcome.before, result, ctx, githubNotes, warnings, inputs);
+    if (outcome.saved && flagFailed) warnings.push('GitHub deployments and the rollback comment wait until the flag is written: they would claim a change that has not happened');
+    if (outcome.saved && !flagFailed) await publishToGitHub(plan, outcome.before, result, ctx, githubNotes, warnings, inputs);
 
     return {
       passed: !flagFailed && !(result.action === 'rolled-back' && state.lastRollback?.manual === false),
@@ -275,6 +322,31 @@ export async function runRollout(plan: RolloutPlan, ctx: RunContext): Promise<Ro
   }
 }
 
+/**
+ * Raising the percent races the kill switch: an abort may save and write 0%
+ * between this run's save and its flag write, and this run's write would
+ * then land last. So after raising, the state is read again; if another run
+ * saved since, the flag follows that newer state. Lowering needs no check:
+ * less exposure is never the unsafe side.
+ */
+async function followNewerState(
+  store: RolloutStore,
+  savedVersion: string | null,
+  written: { environment: string; percent: number },
+  plan: RolloutPlan,
+  providerFor: () => Promise<FlagProvider>,
+  flagWrites: FlagWriteRecord[],
+  warnings: string[],
+): Promise<void> {
+  const now = await store.load();
+  if (now.version === savedVersion || !now.state) return;
+  const live = now.state.waves.find((wave) => wave.environment === written.environment)?.percent;
+  if (live === undefined || live === written.percent) return;
+  const out = await (await providerFor()).set({ flag: plan.flag, environment: written.environment, percent: live, reason: `another run changed the rollout meanwhile (${now.state.history.at(-1)?.reason ?? 'unknown'})`, ref: now.state.ref });
+  flagWrites.push({ environment: written.environment, percent: live, detail: out.detail, changed: out.changed, retry: true });
+  warnings.push(`another run changed the rollout while this one wrote ${written.percent}%; the flag follows the newer state: ${live}% in ${written.environment}`);
+}
+
 function runUrl(ctx: RunContext): string | undefined {
   const gh = ctx.github;
   return gh?.runId ? `${gh.serverUrl}/${gh.owner}/${gh.repo}/actions/runs/${gh.runId}` : undefined;
@@ -286,9 +358,10 @@ async function publishToGitHub(plan: RolloutPlan, before: RolloutState | null, r
   const state = result.state;
   const target = { client: gh.client, owner: gh.owner, repo: gh.repo, ...(runUrl(ctx) ? { logUrl: runUrl(ctx)! } : {}) };
   try {
-    const rose = result.flagChange && result.flagChange.percent > (before?.waves.find((w) => w.environment === result.flagChange!.environment)?.percent ?? 0);
-    if (rose && result.stage !== null && result.stageIndex !== null) {
-      const ref = state.ref ?? gh.sha;
+    const forward = ['started', 'advanced', 'promoted', 'resumed', 'completed'].includes(result.action);
+    if (forward && result.flagChange && result.percent > 0 && result.stage !== null && result.stageIndex !== null) {
+      // The commit is exact and always exists; a tag or release name may not be a ref GitHub resolves.
+      const ref = state.commit ?? state.ref ?? gh.sha;
       const { deploymentId } = await recordStage(target, {
         flag: plan.flag,
         environment: result.environment,
@@ -301,10 +374,14 @@ async function publishToGitHub(plan: RolloutPlan, before: RolloutState | null, r
       notes.push(`deployment ${deploymentId} in ${result.environment}: ${result.stage} at ${result.percent}%`);
     }
     if (result.action === 'rolled-back' || result.action === 'aborted') {
+      // Only this attempt's deployments: an earlier attempt's failure stays on record.
+      const attemptStart = [...state.history].reverse().find((line) => line.environment === result.environment && (line.action === 'started' || line.action === 'resumed'))?.at ?? state.startedAt;
       const retired = await retireStages(target, {
         flag: plan.flag,
         environment: result.environment,
-        since: state.startedAt,
+        since: attemptStart,
+        // Rolled back to the previous stage: its deployment is live again.
+        keepPrevious: result.action === 'rolled-back' && result.percent > 0,
         outcome: result.action === 'rolled-back' ? 'failure' : 'inactive',
         description: result.reason,
       });

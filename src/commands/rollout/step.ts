@@ -60,10 +60,10 @@ export function assertCompatible(state: RolloutState, plan: RolloutPlan): void {
   const planned = planEnvironments(plan);
   const stored = state.waves.map((wave) => wave.environment);
   if (planned.join('\u0000') !== stored.join('\u0000')) {
-    throw new RolloutRefused(`the plan's environments (${planned.join(', ')}) differ from the stored rollout's (${stored.join(', ')}); abort the rollout and start again`);
+    throw new RolloutRefused(`the plan's environments (${planned.join(', ')}) differ from the stored rollout's (${stored.join(', ')}); start again from a fresh state: delete the stored state (or point state-file / state-path elsewhere) and run start`);
   }
   if (state.stage !== null && state.stage >= plan.stages.length) {
-    throw new RolloutRefused(`the stored rollout is at stage ${state.stage + 1} but the plan has ${plan.stages.length} stages; abort the rollout and start again`);
+    throw new RolloutRefused(`the stored rollout is at stage ${state.stage + 1} but the plan has ${plan.stages.length} stages; start again from a fresh state: delete the stored state (or point state-file / state-path elsewhere) and run start`);
   }
 }
 

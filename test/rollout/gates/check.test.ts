@@ -104,7 +104,7 @@ describe('check gate', () => {
 
   it('needs a token, and a ref', async () => {
     expect((await userError(readCheck('tests', { name: 'ci / test' }, context({ github: github(false) })))).message).toBe(
-      'gate "tests" reads the check run "ci / test" and needs a GitHub token with checks: read (pass --token or set GITHUB_TOKEN, and GITHUB_REPOSITORY outside Actions)',
+      'gate "tests" reads the check run "ci / test" and needs a GitHub token with checks: read (the action\'s token input; on the CLI, GITHUB_TOKEN and GITHUB_REPOSITORY)',
     );
     expect((await userError(readCheck('tests', { name: 'ci / test' }, context({ github: undefined })))).message).toMatch(/needs a GitHub token/);
     expect((await userError(readCheck('tests', { name: 'ci / test' }, context({ ref: null })))).message).toBe(

@@ -268,4 +268,82 @@ describe('rollout scenarios on the file backend', () => {
       hook.close();
     }
   });
+
+  it('--no-advance holds where an advance is due, and still rolls back', async () => {
+    const p = project();
+    p.metrics(0.0002);
+    await p.run('start', 0, '--ref', 'v1.4.0');
+    const held = await p.run('tick', 61, '--no-advance');
+    expect(held.result).toMatchObject({ action: 'held', percent: 1 });
+    expect(held.result.reason).toMatch(/^held for approval \(no-advance\): a tick now would have advanced from smoke \(1%\) to canary \(5%\)/);
+    expect(p.percent()).toBe(1);
+    p.metrics(0.05);
+    const rolled = await p.run('tick', 62, '--no-advance');
+    expect(rolled.result).toMatchObject({ action: 'rolled-back', percent: 0 });
+  });
+
+  it('a gate that cannot be read is a usage error, unless another gate is critical: then the rollback goes ahead', async () => {
+    const plan = PLAN.replace('    file: { path: metrics.json, jsonPath: "$.latency.p95" }', '    file: { path: broken.json, jsonPath: "$.p95" }');
+    const dir = tempProject({ '.rollgate/rollout.yml': plan, 'broken.json': '{"p95": ', 'metrics.json': JSON.stringify({ errorRate: 0.0002 }) });
+    const run = async (...args: string[]) => cli(['rollout', ...args, '--json'], { cwd: dir });
+    expect((await run('start', '--ref', 'v1', '--now', at(0))).code).toBe(0);
+    const broken = await run('tick', '--now', at(5));
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('broken.json');
+    writeFileSync(join(dir, 'metrics.json'), JSON.stringify({ errorRate: 0.5 }));
+    const rolled = await run('tick', '--now', at(10));
+    expect(rolled.code).toBe(1);
+    const result = JSON.parse(rolled.stdout);
+    expect(result).toMatchObject({ action: 'rolled-back', percent: 0 });
+    expect(result.warnings.join('\n')).toContain("the rollback went ahead on the other gates' critical values");
+  });
+
+  it('a flag system that is down when a pending write is retried does not stop a rollback; a stopped rollout confirms its flag once', async () => {
+    let failing = false;
+    const received: number[] = [];
+    const hook = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        if (failing) return void res.writeHead(503).end('down');
+        received.push(JSON.parse(body).percent);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/flags`;
+      const dir = tempProject({ '.rollgate/rollout.yml': PLAN.replace('provider: { type: file, path: flags/percent.json }', `provider: { type: webhook, url: "${url}", retries: 0 }`) });
+      writeFileSync(join(dir, 'metrics.json'), JSON.stringify({ errorRate: 0.0002, latency: { p95: 0.4 } }));
+      const env = { ROLLGATE_WEBHOOK_SECRET: 'shh' };
+      const stateFile = join(dir, '.rollgate/rollout-state.json');
+      const age = () => {
+        const state = JSON.parse(readFileSync(stateFile, 'utf8'));
+        if (state.pendingWrite) state.pendingWrite.savedAt = new Date(Date.now() - 5 * 60_000).toISOString();
+        writeFileSync(stateFile, JSON.stringify(state));
+      };
+      const run = async (...args: string[]) => {
+        const out = await cli(['rollout', ...args, '--json'], { cwd: dir, env });
+        return { code: out.code, result: JSON.parse(out.stdout) };
+      };
+      await run('start', '--ref', 'v1', '--now', at(0));
+      expect(received).toEqual([1]);
+      age();
+      failing = true;
+      writeFileSync(join(dir, 'metrics.json'), JSON.stringify({ errorRate: 0.5, latency: { p95: 0.4 } }));
+      const rolled = await run('tick', '--now', at(10));
+      expect(rolled.result).toMatchObject({ action: 'rolled-back', state: 'rolled-back' });
+      expect(rolled.result.warnings.join('\n')).toContain('re-applying 1% in production failed');
+      failing = false;
+      age();
+      const confirm = await run('tick', '--now', at(20));
+      expect(confirm.result.flagWrites).toEqual([expect.objectContaining({ percent: 0, retry: true })]);
+      expect(JSON.parse(readFileSync(stateFile, 'utf8')).pendingWrite).toBeNull();
+      const quiet = await run('tick', '--now', at(30));
+      expect(quiet.result.flagWrites).toEqual([]);
+      expect(received).toEqual([1, 0]);
+    } finally {
+      hook.close();
+    }
+  });
 });

@@ -124,18 +124,20 @@ describe('rollout scenarios on the GitHub backend', () => {
 
     const mark = server.requests.length;
     const advanced = await run('tick', 61);
-    // State GET + PUT, flag file GET + PUT, deployment + its status; the check gate reads one more.
+    // State GET + PUT, flag file GET + PUT, the state read again (a raise must not outrun a concurrent abort),
+    // deployment + its status; the check gate reads one more.
     expect(server.requests.slice(mark).map((r) => `${r.method} ${r.path.replace(/\/\d+\//, '/ID/')}`)).toEqual([
       'GET /repos/acme/shop/contents/.rollgate%2Fstate%2Fcheckout-v2.json',
       `GET /repos/acme/shop/commits/${RELEASE}/check-runs`,
       'PUT /repos/acme/shop/contents/.rollgate%2Fstate%2Fcheckout-v2.json',
       'GET /repos/acme/shop/contents/flags%2Fflags.json',
       'PUT /repos/acme/shop/contents/flags%2Fflags.json',
+      'GET /repos/acme/shop/contents/.rollgate%2Fstate%2Fcheckout-v2.json',
       'POST /repos/acme/shop/deployments',
       'POST /repos/acme/shop/deployments/ID/statuses',
     ]);
     expect(advanced.result).toMatchObject({ action: 'advanced', percent: 5 });
-    expect(advanced.result.githubRequests).toBe(7);
+    expect(advanced.result.githubRequests).toBe(8);
     expect(committedPercent()).toBe(5);
     const completed = await run('tick', 182);
     expect(completed.result).toMatchObject({ action: 'completed', percent: 100, state: 'completed' });

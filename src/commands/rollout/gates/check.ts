@@ -29,7 +29,7 @@ export async function readCheck(gateName: string, source: CheckSource, ctx: Gate
   const gate = `gate "${gateName}"`;
   const github = ctx.github;
   if (!github?.client) {
-    throw new UserError(`${gate} reads the check run "${source.name}" and needs a GitHub token with checks: read (pass --token or set GITHUB_TOKEN, and GITHUB_REPOSITORY outside Actions)`);
+    throw new UserError(`${gate} reads the check run "${source.name}" and needs a GitHub token with checks: read (the action's token input; on the CLI, GITHUB_TOKEN and GITHUB_REPOSITORY)`);
   }
   const ref = source.ref ?? ctx.ref;
   if (!ref) throw new UserError(`${gate}: no ref to read the check run "${source.name}" on; set check.ref, or start the rollout with --ref`);

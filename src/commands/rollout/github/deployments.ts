@@ -47,7 +47,7 @@ function short(text: string): string {
 export async function recordStage(
   target: DeploymentTarget,
   stage: { flag: string; environment: string; ref: string; stage: string; stageIndex: number; percent: number; description: string },
-): Promise<{ deploymentId: number; requests: number }> {
+): Promise<{ deploymentId: number }> {
   const { client, owner, repo } = target;
   const { data } = await client.rest.repos.createDeployment({
     owner,
@@ -69,21 +69,22 @@ export async function recordStage(
     description: short(stage.description),
     ...(target.logUrl ? { log_url: target.logUrl } : {}),
   });
-  return { deploymentId: id, requests: 2 };
+  return { deploymentId: id };
 }
 
 /**
  * After a rollback or an abort: the newest deployment of this rollout in the
  * environment becomes `failure` (rollback) or `inactive` (abort), the earlier
- * ones `inactive`. Only deployments since the rollout started are touched.
+ * ones `inactive` (but the one before it stays, when the rollback went back
+ * to the previous stage: that percent is live again). Only deployments since
+ * this attempt started are touched.
  */
 export async function retireStages(
   target: DeploymentTarget,
-  rollout: { flag: string; environment: string; since: string | null; outcome: 'failure' | 'inactive'; description: string },
-): Promise<{ requests: number; marked: number }> {
+  rollout: { flag: string; environment: string; since: string | null; outcome: 'failure' | 'inactive'; description: string; keepPrevious?: boolean },
+): Promise<{ marked: number }> {
   const { client, owner, repo } = target;
   const { data } = await client.rest.repos.listDeployments({ owner, repo, environment: rollout.environment, task: ROLLOUT_TASK, per_page: 100 });
-  let requests = 1;
   const since = rollout.since ? Date.parse(rollout.since) : Number.NEGATIVE_INFINITY;
   const ours = listed
     .parse(data)
@@ -93,6 +94,7 @@ export async function retireStages(
     })
     .sort((a, b) => b.id - a.id);
   for (const [index, deployment] of ours.entries()) {
+    if (index === 1 && rollout.keepPrevious) continue;
     const state = index === 0 ? rollout.outcome : 'inactive';
     await client.rest.repos.createDeploymentStatus({
       owner,
@@ -104,9 +106,8 @@ export async function retireStages(
       // Marking one inactive must not let GitHub flip others on its own.
       auto_inactive: false,
     });
-    requests++;
   }
-  return { requests, marked: ours.length };
+  return { marked: ours.length - (rollout.keepPrevious && ours.length > 1 ? 1 : 0) };
 }
 
 function safeJson(text: string): Record<string, unknown> | null {

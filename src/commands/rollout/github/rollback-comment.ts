@@ -37,16 +37,16 @@ function gateRow(gate: GateResult): string {
   return `| ${cell(gate.name)} | ${gate.status} | ${cell(observed)} | ${cell(gate.threshold)} | ${gate.query ? `\`${cell(gate.query)}\`` : ''} |`;
 }
 
-/** Comments on the pull request of `commit`, else on the commit. Returns where, and the requests made. */
-export async function postRollbackComment(client: Octokit, repo: { owner: string; repo: string }, commit: string, body: string): Promise<{ where: string; requests: number }> {
+/** Comments on the pull request of `commit`, else on the commit. Returns where it went. */
+export async function postRollbackComment(client: Octokit, repo: { owner: string; repo: string }, commit: string, body: string): Promise<{ where: string }> {
   const { data } = await client.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: commit, per_page: 10 });
   const associated = pulls.parse(data);
   // The open one first: a reverted change is usually followed up in it.
   const pull = associated.find((candidate) => candidate.state === 'open') ?? associated[0];
   if (pull) {
     await client.rest.issues.createComment({ ...repo, issue_number: pull.number, body });
-    return { where: `pull request #${pull.number}`, requests: 2 };
+    return { where: `pull request #${pull.number}` };
   }
   await client.rest.repos.createCommitComment({ ...repo, commit_sha: commit, body });
-  return { where: `commit ${commit.slice(0, 7)}`, requests: 2 };
+  return { where: `commit ${commit.slice(0, 7)}` };
 }

@@ -52,7 +52,6 @@ async function withLock<T>(lock: string, body: () => T): Promise<T> {
 export function fileStore(file: string, displayName: string): RolloutStore {
   return {
     where: `file ${displayName}`,
-    requests: 0,
     async load(): Promise<Loaded> {
       const text = readText(file);
       return text === null ? { state: null, version: null } : { state: parseState(text, displayName), version: hashOf(text) };

@@ -34,14 +34,9 @@ function statusOf(error: unknown): number | undefined {
 export function githubStore(options: GitHubStoreOptions): RolloutStore {
   const { client, owner, repo, path, branch } = options;
   const where = `${owner}/${repo}:${path}${branch ? ` on ${branch}` : ''}`;
-  let requests = 0;
   return {
     where: `GitHub ${where}`,
-    get requests() {
-      return requests;
-    },
     async load(): Promise<Loaded> {
-      requests++;
       let data: unknown;
       try {
         ({ data } = await client.rest.repos.getContent({ owner, repo, path, ...(branch ? { ref: branch } : {}), headers: { 'cache-control': 'no-cache' } }));
@@ -50,13 +45,12 @@ export function githubStore(options: GitHubStoreOptions): RolloutStore {
         throw error;
       }
       const parsed = fileResponse.safeParse(data);
-      if (!parsed.success) throw new UserError(`expected the rollout state file, found ${Array.isArray(data) ? 'a folder' : 'something else'} at ${where}`);
+      if (!parsed.success) throw new UserError(`expected the rollout state file at ${where}, found ${Array.isArray(data) ? 'a folder' : `a ${String((data as { type?: unknown } | null)?.type ?? 'non-file')} entry`}; set state-path to a file`);
       if (parsed.data.encoding !== 'base64') throw new UserError(`the rollout state at ${where} is too large for the Contents API (over 1 MB); trim its history`);
       const text = Buffer.from(parsed.data.content, 'base64').toString('utf8');
       return { state: parseState(text, where), version: parsed.data.sha };
     },
     async save(state, version, message) {
-      requests++;
       try {
         const { data } = await client.rest.repos.createOrUpdateFileContents({
           owner,
@@ -66,6 +60,8 @@ export function githubStore(options: GitHubStoreOptions): RolloutStore {
           content: Buffer.from(serializeState(state), 'utf8').toString('base64'),
           ...(version ? { sha: version } : {}),
           ...(branch ? { branch } : {}),
+          // The retry plugin would resend a stale sha after a 409 and wait seconds doing it; a conflict is this store's answer, at once.
+          request: { retries: 0 },
         });
         return putResponse.parse(data).content.sha;
       } catch (error) {

@@ -17,8 +17,6 @@ export interface RolloutStore {
   load(): Promise<Loaded>;
   /** Throws StateConflict when the stored version is no longer `version`. Returns the new version. */
   save(state: RolloutState, version: string | null, message: string): Promise<string>;
-  /** GitHub API requests made so far (0 for the file store). */
-  readonly requests: number;
 }
 
 /** Another run saved first; the caller reloads and decides again. */
