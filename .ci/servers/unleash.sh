@@ -17,12 +17,14 @@ have_initdb() {
 
 if ! have_initdb; then
   echo "unleash.sh: installing PostgreSQL from Debian"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   # The test creates its own cluster; skip the package's default one (and its start-up).
-  mkdir -p /etc/postgresql-common/createcluster.d
-  echo 'create_main_cluster = false' >/etc/postgresql-common/createcluster.d/rollgate.conf
+  $sudo mkdir -p /etc/postgresql-common/createcluster.d
+  echo 'create_main_cluster = false' | $sudo tee /etc/postgresql-common/createcluster.d/rollgate.conf >/dev/null
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
 fi
 
 installed=$(node -p "try { require('$UNLEASH_DIR/node_modules/unleash-server/package.json').version } catch { '' }")

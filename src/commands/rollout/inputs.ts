@@ -22,6 +22,8 @@ export interface RolloutInputs {
   dryRun: boolean;
   /** Hold instead of advancing: the tick that may run without approval. */
   noAdvance: boolean;
+  /** Skip the second write after lowering (scripted rehearsals, where no run races this one). */
+  noConfirm: boolean;
   /** A person triggered this run (CLI, workflow_dispatch), not a schedule. */
   manual: boolean;
   deployments: boolean;
@@ -70,6 +72,8 @@ export function rolloutInputs(plan: RolloutPlan, ctx: RunContext): RolloutInputs
     stateBranch: text(inputs['state-branch']),
     dryRun: inputs['dry-run'] === true || inputs['dry-run'] === 'true',
     noAdvance: inputs['no-advance'] === true || inputs['no-advance'] === 'true',
+    // A file state is one machine's: nothing races it from another job.
+    noConfirm: text(inputs['state-file']) !== undefined || !ctx.github?.client,
     // Outside a workflow a person typed the command; inside one, only a manual dispatch counts.
     manual: event === '' || event === 'workflow_dispatch',
     deployments: inputs['no-deployments'] !== true && inputs['no-deployments'] !== 'true',

@@ -88,6 +88,9 @@ export interface RolloutResult {
   stages: Array<{ name: string; percent: number; holdMs: number | null }>;
 }
 
+/** How long a lowering run waits for a racing raise to land before it writes its percent again. */
+const CONFIRM_LOWERING_MS = 3_000;
+
 /** How long the run that saved a change has to write it before later runs re-apply it. */
 const PENDING_GRACE_MS = 60_000;
 
@@ -277,7 +280,7 @@ export async function runRollout(plan: RolloutPlan, ctx: RunContext): Promise<Ro
         flagWrites.push({ ...result.flagChange, detail: written.detail, changed: written.changed, retry: false });
         flagWrittenAfterMs = Math.round(performance.now() - startedAt);
         const previous = outcome.before?.waves.find((wave) => wave.environment === result.flagChange!.environment)?.percent ?? 0;
-        if (result.flagChange.percent > previous) await followNewerState(store, outcome.version, result.flagChange, plan, providerFor, flagWrites, warnings);
+        if (result.flagChange.percent < previous && !inputs.noConfirm) await confirmLowering(store, outcome.version, result.flagChange, plan, providerFor, flagWrites, warnings);
       } catch (error) {
         if (error instanceof UserError) throw error;
         flagFailed = true;
@@ -323,13 +326,16 @@ export async function runRollout(plan: RolloutPlan, ctx: RunContext): Promise<Ro
 }
 
 /**
- * Raising the percent races the kill switch: an abort may save and write 0%
- * between this run's save and its flag write, and this run's write would
- * then land last. So after raising, the state is read again; if another run
- * saved since, the flag follows that newer state. Lowering needs no check:
- * less exposure is never the unsafe side.
+ * Lowering races a raise: a tick that saved "advance" just before this run
+ * saved "abort" may still be writing its higher percent, and land after this
+ * run's 0%. The lowering run (rare: a rollback, an abort) therefore waits
+ * for such a write to land and, if nobody has saved since, writes its
+ * percent again (idempotent: usually no change). Raising runs pay nothing
+ * for it, which keeps an advancing tick within six GitHub requests. A run
+ * that stalls longer is still caught: the saved change stays pending, and
+ * the next run after a minute re-applies it.
  */
-async function followNewerState(
+async function confirmLowering(
   store: RolloutStore,
   savedVersion: string | null,
   written: { environment: string; percent: number },
@@ -338,13 +344,12 @@ async function followNewerState(
   flagWrites: FlagWriteRecord[],
   warnings: string[],
 ): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, CONFIRM_LOWERING_MS));
   const now = await store.load();
-  if (now.version === savedVersion || !now.state) return;
-  const live = now.state.waves.find((wave) => wave.environment === written.environment)?.percent;
-  if (live === undefined || live === written.percent) return;
-  const out = await (await providerFor()).set({ flag: plan.flag, environment: written.environment, percent: live, reason: `another run changed the rollout meanwhile (${now.state.history.at(-1)?.reason ?? 'unknown'})`, ref: now.state.ref });
-  flagWrites.push({ environment: written.environment, percent: live, detail: out.detail, changed: out.changed, retry: true });
-  warnings.push(`another run changed the rollout while this one wrote ${written.percent}%; the flag follows the newer state: ${live}% in ${written.environment}`);
+  if (now.version !== savedVersion) return;
+  const out = await (await providerFor()).set({ flag: plan.flag, environment: written.environment, percent: written.percent, reason: 'confirming the lowered percent', ref: now.state?.ref ?? null });
+  flagWrites.push({ environment: written.environment, percent: written.percent, detail: out.detail, changed: out.changed, retry: true });
+  if (out.changed) warnings.push(`a concurrent run raised the flag after this run lowered it; it is back at ${written.percent}% in ${written.environment}`);
 }
 
 function runUrl(ctx: RunContext): string | undefined {

@@ -124,20 +124,18 @@ describe('rollout scenarios on the GitHub backend', () => {
 
     const mark = server.requests.length;
     const advanced = await run('tick', 61);
-    // State GET + PUT, flag file GET + PUT, the state read again (a raise must not outrun a concurrent abort),
-    // deployment + its status; the check gate reads one more.
+    // State GET + PUT, flag file GET + PUT, deployment + its status: six; the check gate reads one more.
     expect(server.requests.slice(mark).map((r) => `${r.method} ${r.path.replace(/\/\d+\//, '/ID/')}`)).toEqual([
       'GET /repos/acme/shop/contents/.rollgate%2Fstate%2Fcheckout-v2.json',
       `GET /repos/acme/shop/commits/${RELEASE}/check-runs`,
       'PUT /repos/acme/shop/contents/.rollgate%2Fstate%2Fcheckout-v2.json',
       'GET /repos/acme/shop/contents/flags%2Fflags.json',
       'PUT /repos/acme/shop/contents/flags%2Fflags.json',
-      'GET /repos/acme/shop/contents/.rollgate%2Fstate%2Fcheckout-v2.json',
       'POST /repos/acme/shop/deployments',
       'POST /repos/acme/shop/deployments/ID/statuses',
     ]);
     expect(advanced.result).toMatchObject({ action: 'advanced', percent: 5 });
-    expect(advanced.result.githubRequests).toBe(8);
+    expect(advanced.result.githubRequests).toBe(7);
     expect(committedPercent()).toBe(5);
     const completed = await run('tick', 182);
     expect(completed.result).toMatchObject({ action: 'completed', percent: 100, state: 'completed' });
@@ -243,4 +241,24 @@ describe('rollout scenarios on the GitHub backend', () => {
     expect(state.history.filter((h: { action: string }) => h.action === 'advanced')).toHaveLength(1);
     expect(results.some((r) => r.result.conflicts > 0)).toBe(true);
   }, 60_000);
+
+  it('a raise that lands after a rollback (a racing tick) is undone by the rolling-back run', async () => {
+    metrics(0.0002);
+    await checkRun('success');
+    await run('start', 0, '--ref', RELEASE);
+    await run('tick', 61);
+    expect(committedPercent()).toBe(5);
+    const fivePercent = repoFile('flags/flags.json')!;
+    metrics(0.2);
+    const rolling = run('tick', 70);
+    // Wait for the rollback's flag commit, then land a late write of 5% as a racing advance would.
+    const deadline = Date.now() + 20_000;
+    while (committedPercent() !== 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(committedPercent()).toBe(0);
+    server.state.putFile('acme', 'shop', 'flags/flags.json', fivePercent, { message: 'a racing tick writes 5%' });
+    const rolled = await rolling;
+    expect(rolled.result).toMatchObject({ action: 'rolled-back', percent: 0 });
+    expect(committedPercent()).toBe(0);
+    expect(rolled.result.warnings.join('\n')).toContain('a concurrent run raised the flag after this run lowered it; it is back at 0% in production');
+  });
 });
