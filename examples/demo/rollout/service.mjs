@@ -9,7 +9,16 @@ import { FlagdCore } from '@openfeature/flagd-core';
 
 const quiet = { error() {}, warn() {}, info() {}, debug() {} };
 
-/** Deterministic noise, so every demo run tells the same story. */
+/**
+ * Deterministic noise per user, so every demo run tells the same story
+ * whatever order the concurrent requests arrive in.
+ */
+function noiseFor(user) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < user.length; i++) h = Math.imul(h ^ user.charCodeAt(i), 0x01000193) >>> 0;
+  return generator(h ^ 2);
+}
+
 function generator(seed) {
   let a = seed >>> 0;
   return () => {
@@ -21,7 +30,6 @@ function generator(seed) {
 }
 
 export function startCheckoutService(flagsFile) {
-  const random = generator(2);
   const core = new FlagdCore(undefined, quiet);
   const state = { version: 'v2.0.0', window: { on: [], off: [] } };
   // Re-read only when the rollout rewrote the file.
@@ -57,7 +65,9 @@ export function startCheckoutService(flagsFile) {
     }
     if (url.pathname === '/checkout') {
       reload();
-      const on = flagOn(url.searchParams.get('user') ?? 'anonymous');
+      const user = url.searchParams.get('user') ?? 'anonymous';
+      const on = flagOn(user);
+      const random = noiseFor(user);
       // v2.0.0's pool is sized for 5% of traffic: past that, requests queue and some time out.
       const overload = on && state.version === 'v2.0.0' ? Math.max(0, share - 5) : 0;
       const ms = Math.round((on ? 8 : 10) + random() * 6 + overload * 25 * random());
