@@ -346,4 +346,27 @@ describe('rollout scenarios on the file backend', () => {
       hook.close();
     }
   });
+
+  it('waves: the next environment starts only after the one before completed; a rollback cancels the later waves', async () => {
+    const plan = PLAN.replace('environment: production\n', 'waves: [staging, production-eu, production-us]\n');
+    const dir = tempProject({ '.rollgate/rollout.yml': plan, 'metrics.json': JSON.stringify({ errorRate: 0.0002, latency: { p95: 0.4 } }) });
+    const percents = () => JSON.parse(readFileSync(join(dir, 'flags/percent.json'), 'utf8'))['checkout-v2'];
+    const run = async (action: string, minutes: number, ...extra: string[]) => JSON.parse((await cli(['rollout', action, '--now', at(minutes), '--json', ...extra], { cwd: dir })).stdout);
+    await run('start', 0, '--ref', 'v1');
+    expect(percents()).toEqual({ staging: 1 });
+    let minutes = 0;
+    for (const hold of [61, 121, 241]) {
+      minutes += hold;
+      await run('tick', minutes);
+    }
+    expect(percents()).toEqual({ staging: 100 });
+    const next = await run('tick', minutes + 10);
+    expect(next).toMatchObject({ action: 'started', environment: 'production-eu', percent: 1 });
+    expect(percents()).toEqual({ staging: 100, 'production-eu': 1 });
+    writeFileSync(join(dir, 'metrics.json'), JSON.stringify({ errorRate: 0.5, latency: { p95: 0.4 } }));
+    const rolled = await run('tick', minutes + 20);
+    expect(rolled).toMatchObject({ action: 'rolled-back', environment: 'production-eu', percent: 0 });
+    expect(rolled.waves.map((w: { environment: string; status: string }) => `${w.environment}:${w.status}`)).toEqual(['staging:completed', 'production-eu:rolled-back', 'production-us:cancelled']);
+    expect(percents()).toEqual({ staging: 100, 'production-eu': 0 });
+  });
 });
