@@ -3,11 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readCheck } from '../../../src/commands/rollout/gates/check';
 import type { GateReadContext } from '../../../src/commands/rollout/gates/types';
 import { silentLogger } from '../../../src/context';
-import { UserError } from '../../../src/errors';
 import { createClient } from '../../../src/github/client';
 import type { GitHubContext } from '../../../src/github/context';
 import { startGitHubServer, type GitHubTestServer } from '../../github-server';
 import { client as rawClient } from '../../github-server/test-support';
+import { userError } from './support';
 
 const OWNER = 'acme';
 const REPO = 'web';
@@ -46,14 +46,6 @@ async function postRun(name: string, sha: string, result: { conclusion: Conclusi
   await rawClient(server).request('POST /repos/{owner}/{repo}/check-runs', { owner: OWNER, repo: REPO, name, head_sha: sha, ...result });
 }
 
-async function userError(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
 
 describe('check gate', () => {
   it('reads success as 1, on the rolled-out ref by default', async () => {

@@ -4,21 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { readFileGate } from '../../../src/commands/rollout/gates/file';
 import type { GateReadContext } from '../../../src/commands/rollout/gates/types';
 import { silentLogger } from '../../../src/context';
-import { UserError } from '../../../src/errors';
 import { tempProject } from '../../helpers/workspace';
+import { userError } from './support';
 
 function context(cwd: string): GateReadContext {
   return { cwd, signal: new AbortController().signal, log: silentLogger, env: {}, ref: null };
 }
 
-async function userError(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
 
 describe('file gate', () => {
   const report = JSON.stringify({ summary: { 'error rate': '0.004', runs: [{ p95: 0.8 }, { p95: 1.2 }] }, passed: true, label: 'ok' }, null, 2);

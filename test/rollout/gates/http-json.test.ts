@@ -4,10 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseRetryAfter } from '../../../src/commands/rollout/gates/http-fetch';
 import { readHttpJson } from '../../../src/commands/rollout/gates/http-json';
 import type { HttpSource } from '../../../src/commands/rollout/gates/schema';
-import type { GateReadContext } from '../../../src/commands/rollout/gates/types';
 import { rolloutPlanSchema } from '../../../src/commands/rollout/schema';
-import { silentLogger } from '../../../src/context';
-import { UserError } from '../../../src/errors';
+import { gateContext, userError } from './support';
 
 interface Seen {
   at: number;
@@ -39,18 +37,8 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 }
 
-function context(overrides: Partial<GateReadContext> = {}): GateReadContext {
-  return { cwd: '.', signal: new AbortController().signal, log: silentLogger, env: {}, ref: null, retryBaseMs: 10, ...overrides };
-}
+const context = gateContext;
 
-async function userError(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
 
 const source = (url: string, extra: Partial<HttpSource> = {}): HttpSource => ({ url, jsonPath: '$.latency.p95', ...extra });
 

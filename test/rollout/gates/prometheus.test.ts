@@ -9,24 +9,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { judgeGate } from '../../../src/commands/rollout/gate';
 import { readGates } from '../../../src/commands/rollout/gates/index';
 import { readPrometheus } from '../../../src/commands/rollout/gates/prometheus';
-import type { GateReadContext, GateReading } from '../../../src/commands/rollout/gates/types';
+import type { GateReading } from '../../../src/commands/rollout/gates/types';
 import { rolloutPlanSchema } from '../../../src/commands/rollout/schema';
-import { silentLogger } from '../../../src/context';
-import { UserError } from '../../../src/errors';
 import { findPrometheus, freePort, startPrometheusStack, WINDOW, type PrometheusStack } from './prometheus-server';
+import { gateContext, userError } from './support';
 
-function context(overrides: Partial<GateReadContext> = {}): GateReadContext {
-  return { cwd: '.', signal: new AbortController().signal, log: silentLogger, env: {}, ref: null, retryBaseMs: 5, ...overrides };
-}
+const context = gateContext;
 
-async function userError(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
 
 const binary = findPrometheus();
 const required = process.env.ROLLGATE_REQUIRE_SERVERS === '1';

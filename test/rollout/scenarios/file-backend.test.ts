@@ -51,6 +51,22 @@ function project() {
   return { dir, metrics, percent, run };
 }
 
+/** A webhook receiver that can be switched to answer 503; collects the bodies it accepted. */
+async function webhookReceiver(failing: boolean) {
+  const state = { failing, received: [] as Array<{ flag: string; environment: string; percent: number }> };
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      if (state.failing) return void res.writeHead(503).end('down');
+      state.received.push(JSON.parse(body));
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { state, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/flags`, close: () => server.close() };
+}
+
 describe('rollout scenarios on the file backend', () => {
   it('progresses through every stage, one stage per elapsed hold, and completes', async () => {
     const p = project();
@@ -220,24 +236,9 @@ describe('rollout scenarios on the file backend', () => {
   });
 
   it('a flag write that fails after the save is retried by a later run, never lost', async () => {
-    const received: Array<{ percent: number }> = [];
-    let failing = true;
-    const hook = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        if (failing) {
-          res.writeHead(503).end('down');
-          return;
-        }
-        received.push(JSON.parse(body));
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    const hook = await webhookReceiver(true);
     try {
-      const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/flags`;
-      const dir = tempProject({ '.rollgate/rollout.yml': PLAN.replace('provider: { type: file, path: flags/percent.json }', `provider: { type: webhook, url: "${url}", retries: 0 }`) });
+      const dir = tempProject({ '.rollgate/rollout.yml': PLAN.replace('provider: { type: file, path: flags/percent.json }', `provider: { type: webhook, url: "${hook.url}", retries: 0 }`) });
       writeFileSync(join(dir, 'metrics.json'), JSON.stringify({ errorRate: 0.0002, latency: { p95: 0.4 } }));
       const env = { ROLLGATE_WEBHOOK_SECRET: 'shh' };
       const started = await cli(['rollout', 'start', '--ref', 'v1', '--now', at(0), '--json'], { cwd: dir, env });
@@ -250,10 +251,10 @@ describe('rollout scenarios on the file backend', () => {
       expect(saved.pendingWrite).toMatchObject({ environment: 'production', percent: 1 });
 
       // A run right after the saving one leaves the write to it.
-      failing = false;
+      hook.state.failing = false;
       const soon = JSON.parse((await cli(['rollout', 'tick', '--now', at(5), '--json'], { cwd: dir, env })).stdout);
       expect(soon.flagWrites).toEqual([]);
-      expect(received).toEqual([]);
+      expect(hook.state.received).toEqual([]);
 
       // Later (the saving run is long gone), the next run re-applies it first.
       const state = JSON.parse(readFileSync(stateFile, 'utf8'));
@@ -262,7 +263,7 @@ describe('rollout scenarios on the file backend', () => {
       const later = await cli(['rollout', 'tick', '--now', at(10), '--json'], { cwd: dir, env });
       expect(later.code, later.stderr).toBe(0);
       expect(JSON.parse(later.stdout).flagWrites).toEqual([expect.objectContaining({ environment: 'production', percent: 1, retry: true })]);
-      expect(received).toEqual([expect.objectContaining({ flag: 'checkout-v2', environment: 'production', percent: 1 })]);
+      expect(hook.state.received).toEqual([expect.objectContaining({ flag: 'checkout-v2', environment: 'production', percent: 1 })]);
       expect(JSON.parse(readFileSync(stateFile, 'utf8')).pendingWrite).toBeNull();
     } finally {
       hook.close();
@@ -299,21 +300,9 @@ describe('rollout scenarios on the file backend', () => {
   });
 
   it('a flag system that is down when a pending write is retried does not stop a rollback; a stopped rollout confirms its flag once', async () => {
-    let failing = false;
-    const received: number[] = [];
-    const hook = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        if (failing) return void res.writeHead(503).end('down');
-        received.push(JSON.parse(body).percent);
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    const hook = await webhookReceiver(false);
     try {
-      const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/flags`;
-      const dir = tempProject({ '.rollgate/rollout.yml': PLAN.replace('provider: { type: file, path: flags/percent.json }', `provider: { type: webhook, url: "${url}", retries: 0 }`) });
+      const dir = tempProject({ '.rollgate/rollout.yml': PLAN.replace('provider: { type: file, path: flags/percent.json }', `provider: { type: webhook, url: "${hook.url}", retries: 0 }`) });
       writeFileSync(join(dir, 'metrics.json'), JSON.stringify({ errorRate: 0.0002, latency: { p95: 0.4 } }));
       const env = { ROLLGATE_WEBHOOK_SECRET: 'shh' };
       const stateFile = join(dir, '.rollgate/rollout-state.json');
@@ -327,21 +316,21 @@ describe('rollout scenarios on the file backend', () => {
         return { code: out.code, result: JSON.parse(out.stdout) };
       };
       await run('start', '--ref', 'v1', '--now', at(0));
-      expect(received).toEqual([1]);
+      expect(hook.state.received.map((body) => body.percent)).toEqual([1]);
       age();
-      failing = true;
+      hook.state.failing = true;
       writeFileSync(join(dir, 'metrics.json'), JSON.stringify({ errorRate: 0.5, latency: { p95: 0.4 } }));
       const rolled = await run('tick', '--now', at(10));
       expect(rolled.result).toMatchObject({ action: 'rolled-back', state: 'rolled-back' });
       expect(rolled.result.warnings.join('\n')).toContain('re-applying 1% in production failed');
-      failing = false;
+      hook.state.failing = false;
       age();
       const confirm = await run('tick', '--now', at(20));
       expect(confirm.result.flagWrites).toEqual([expect.objectContaining({ percent: 0, retry: true })]);
       expect(JSON.parse(readFileSync(stateFile, 'utf8')).pendingWrite).toBeNull();
       const quiet = await run('tick', '--now', at(30));
       expect(quiet.result.flagWrites).toEqual([]);
-      expect(received).toEqual([1, 0]);
+      expect(hook.state.received.map((body) => body.percent)).toEqual([1, 0]);
     } finally {
       hook.close();
     }
