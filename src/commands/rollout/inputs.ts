@@ -26,6 +26,8 @@ export interface RolloutInputs {
   noConfirm: boolean;
   /** A person triggered this run (CLI, workflow_dispatch), not a schedule. */
   manual: boolean;
+  /** GITHUB_EVENT_NAME, empty outside a workflow. */
+  event: string;
   deployments: boolean;
 }
 
@@ -76,6 +78,7 @@ export function rolloutInputs(plan: RolloutPlan, ctx: RunContext): RolloutInputs
     noConfirm: text(inputs['state-file']) !== undefined || !ctx.github?.client,
     // Outside a workflow a person typed the command; inside one, only a manual dispatch counts.
     manual: event === '' || event === 'workflow_dispatch',
+    event,
     deployments: inputs['no-deployments'] !== true && inputs['no-deployments'] !== 'true',
   };
 }

@@ -39,7 +39,7 @@ import { createProvider } from './providers/index';
 import type { FlagProvider } from './providers/types';
 import type { GateConfig, RolloutPlan } from './schema';
 import type { GateResult, RolloutState, Transition } from './state-schema';
-import { activeWave, type StepResult, unchanged } from './step';
+import { RolloutRefused, activeWave, type StepResult, unchanged } from './step';
 import { fileStore } from './store/file';
 import { githubStore } from './store/github';
 import { StateConflict, type Loaded, type RolloutStore } from './store/types';
@@ -160,7 +160,12 @@ function step(control: Control, state: RolloutState | null, plan: RolloutPlan, g
     case 'pause':
       return pause(state, plan, { now, ...(inputs.reason ? { reason: inputs.reason } : {}) });
     case 'resume':
-      return resume(state, plan, { now, manual: inputs.manual, ...(inputs.fromStage !== undefined ? { fromStage: inputs.fromStage } : {}) });
+      try {
+        return resume(state, plan, { now, manual: inputs.manual, ...(inputs.fromStage !== undefined ? { fromStage: inputs.fromStage } : {}) });
+      } catch (error) {
+        if (error instanceof RolloutRefused && !inputs.manual) throw new RolloutRefused(`${error.message} (this run was triggered by a ${inputs.event} event)`);
+        throw error;
+      }
     case 'abort':
       return abort(state, plan, { now, ...(inputs.reason ? { reason: inputs.reason } : {}) });
     case 'promote':
@@ -268,7 +273,8 @@ export async function runRollout(plan: RolloutPlan, ctx: RunContext): Promise<Ro
         ctx.log.debug(`${error.message}; deciding again (attempt ${attempt + 2})`);
       }
     }
-    if (!outcome) throw new Error(`the rollout state at ${store.where} kept changing under ${MAX_ATTEMPTS} attempts; another run is busy with it`);
+    // Not a bug to report: other runs kept winning. Nothing was changed by this one; the next tick decides again.
+    if (!outcome) throw new UserError(`the rollout state at ${store.where} changed under this run ${MAX_ATTEMPTS} times in a row; other runs are moving the rollout, so this one changed nothing (run it again, or let the next tick decide)`);
 
     const { result } = outcome;
     const state = result.state;

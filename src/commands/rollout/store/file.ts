@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { UserError } from '../../../errors';
 import { writeFileAtomic } from '../../../io/atomic-write';
 import { parseState, serializeState } from './parse-state';
 import { StateConflict, type Loaded, type RolloutStore } from './types';
@@ -38,7 +39,7 @@ async function withLock<T>(lock: string, body: () => T): Promise<T> {
       } catch {
         // Removed by its owner meanwhile: try again.
       }
-      if (attempt > 2000) throw new Error(`the state lock ${lock} is held; remove it if no rollgate run is active`);
+      if (attempt > 2000) throw new UserError(`the state lock ${lock} has been held for over 10 s; if no rollgate run is active, delete it and run again`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
