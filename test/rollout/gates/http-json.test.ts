@@ -37,7 +37,8 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 }
 
-const context = gateContext;
+// Backoff assertions below assume a 10 ms base.
+const context = (overrides: Parameters<typeof gateContext>[0] = {}) => gateContext({ retryBaseMs: 10, ...overrides });
 
 
 const source = (url: string, extra: Partial<HttpSource> = {}): HttpSource => ({ url, jsonPath: '$.latency.p95', ...extra });

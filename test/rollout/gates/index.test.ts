@@ -55,9 +55,8 @@ describe('readGates', () => {
       { name: 'coverage', file: { path: 'coverage.json', jsonPath: '$.total.lines' }, min: 80 },
       { name: 'soak', file: { path: 'soak.json', jsonPath: '$.leak' }, max: 0 },
     ]);
-    const started = performance.now();
     const readings = await readGates(plan, context(dir));
-    expect(performance.now() - started).toBeLessThan(800);
+    // Both slow answers were in flight at once: concurrency, without timing the test.
     expect(metrics.peak()).toBe(2);
     expect(Object.fromEntries(readings)).toEqual({
       'p95-eu': { observed: 0.4, query: `GET ${metrics.url}/latency?v=0.4 $.p95` },
