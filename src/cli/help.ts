@@ -91,7 +91,7 @@ export function commandHelp(name: string, sub?: string): string {
   return [
     `rollgate ${name}: ${command.summary}`,
     '',
-    `Usage: rollgate ${name}${command.verb ? ` [${command.verb}]` : ''} [options]`,
+    `Usage: rollgate ${name}${command.verb ? ` [${command.verb}]` : ''}${command.positional ? ` [${command.positional.words.join('|')}]` : ''} [options]`,
     ...subs.map(([subName, sub]) => `       rollgate ${name} ${subName} [options]${sub.files ? ` ${sub.files}` : ''}`),
     '',
     ...(subs.length ? ['Subcommands:', ...subs.map(([subName, s]) => subcommandList(subName, s)), ''] : []),
