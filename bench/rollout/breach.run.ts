@@ -20,6 +20,7 @@ import { it } from 'vitest';
 import { startGitHubServer } from '../../test/github-server';
 import { repoRoot } from '../../test/helpers/fixtures';
 import { tempProject } from '../../test/helpers/workspace';
+import { at, FLAGD_FILE } from '../../test/rollout/scenarios/support';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 10);
 const CLI = join(repoRoot, 'dist', 'cli.js');
@@ -40,9 +41,6 @@ gates:
 breaker: { consecutiveBreaches: 2, critical: { error-rate: 0.01 } }
 provider: { type: flagd-file, path: flags/flags.json }
 `;
-const FLAGS = `${JSON.stringify({ flags: { 'checkout-v2': { state: 'ENABLED', variants: { on: true, off: false }, defaultVariant: 'off' } } }, null, 2)}\n`;
-const T0 = Date.parse('2026-11-29T13:00:00Z');
-const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -71,7 +69,7 @@ it('critical breach to 0%, and GitHub requests per tick', async () => {
   for (let round = 0; round < ROUNDS; round++) {
     server.reset();
     server.state.addRepo('acme', 'shop');
-    server.state.putFile('acme', 'shop', 'flags/flags.json', FLAGS);
+    server.state.putFile('acme', 'shop', 'flags/flags.json', FLAGD_FILE);
     server.state.addCommit('acme', 'shop', RELEASE);
     server.state.addPullRequest('acme', 'shop', { title: 'Checkout v2', head: { ref: 'checkout-v2', sha: RELEASE } });
     await fetch(`${server.url}/repos/acme/shop/check-runs`, {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGitHubServer, type GitHubTestServer } from '../github-server';
 import { tempProject } from '../helpers/workspace';
+import { FLAGD_FILE } from '../rollout/scenarios/support';
 import { assertBuilt, runActionProcess } from './run-dist';
 
 const PLAN = `
@@ -25,7 +26,6 @@ gates:
 breaker: { consecutiveBreaches: 2, critical: { error-rate: 0.01 } }
 provider: { type: flagd-file, path: flags/flags.json }
 `;
-const FLAGS = `${JSON.stringify({ flags: { 'checkout-v2': { state: 'ENABLED', variants: { on: true, off: false }, defaultVariant: 'off' } } }, null, 2)}\n`;
 
 function releasePayload(): Record<string, any> {
   const all = examples as Array<{ name: string; examples: Array<Record<string, any>> }>;
@@ -50,7 +50,7 @@ describe('actions/rollout (bundled, child process)', () => {
     const sha = 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e';
     server.state.addRepo(owner, repo);
     server.state.addCommit(owner, repo, sha);
-    server.state.putFile(owner, repo, 'flags/flags.json', FLAGS);
+    server.state.putFile(owner, repo, 'flags/flags.json', FLAGD_FILE);
     const workspace = tempProject({ '.rollgate/rollout.yml': PLAN, 'metrics.json': '{"errorRate": 0.0002}' });
     const common = { action: 'rollout', workspace, apiUrl: server.url, token: 'test-write-token', payload, repository: `${owner}/${repo}` };
 

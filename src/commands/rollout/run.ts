@@ -29,7 +29,7 @@ import { UserError } from '../../errors';
 import { abort, pause, promote, resume, rollback, start } from './controls';
 import { msOf } from './duration';
 import { judgeReading } from './gate';
-import { readGate } from './gates/index';
+import { readEachGate } from './gates/index';
 import { recordStage, retireStages } from './github/deployments';
 import { postRollbackComment, rollbackCommentBody } from './github/rollback-comment';
 import type { Control, RolloutInputs } from './inputs';
@@ -130,14 +130,13 @@ async function measure(plan: RolloutPlan, state: RolloutState | null, control: C
   if (wave.status === 'completed') return [];
   const gates = plan.gates.map((gate) => forEnvironment(gate, wave.environment));
   const readCtx = { cwd: ctx.cwd, signal: ctx.signal, log: ctx.log, env: ctx.env, github: ctx.github, ref: state.ref };
-  const settled = await Promise.allSettled(gates.map((gate) => readGate(gate, readCtx)));
+  const outcomes = await readEachGate(gates, readCtx);
   const broken: UserError[] = [];
   const judged = gates.map((gate, index) => {
-    const outcome = settled[index]!;
-    if (outcome.status === 'fulfilled') return judgeReading(plan, gate, outcome.value);
-    if (!(outcome.reason instanceof UserError)) throw outcome.reason;
-    broken.push(outcome.reason);
-    return judgeReading(plan, gate, { observed: null, query: '', note: `not read: ${outcome.reason.message}` });
+    const outcome = outcomes[index]!;
+    if (!(outcome instanceof UserError)) return judgeReading(plan, gate, outcome);
+    broken.push(outcome);
+    return judgeReading(plan, gate, { observed: null, query: '', note: `not read: ${outcome.message}` });
   });
   if (broken.length > 0) {
     if (!judged.some((gate) => gate.status === 'critical')) throw broken[0]!;
@@ -204,6 +203,8 @@ export async function runRollout(plan: RolloutPlan, ctx: RunContext): Promise<Ro
   const providerFor = async () => (provider ??= await createProvider(plan.provider, { cwd: ctx.cwd, signal: ctx.signal, log: ctx.log, env: ctx.env, github: ctx.github, now: () => new Date(nowMs) }));
 
   try {
+    // A provider whose config cannot work (a missing secret, a bad path) fails before anything is saved.
+    if (inputs.control !== 'status' && !inputs.dryRun) (await providerFor()).check?.();
     let conflicts = 0;
     let outcome: { before: RolloutState | null; result: StepResult; saved: boolean; measured: boolean; version: string | null } | undefined;
     for (let attempt = 0; attempt < MAX_ATTEMPTS && !outcome; attempt++) {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../helpers/cli';
 import { tempProject } from '../../helpers/workspace';
+import { at } from './support';
 
 const PLAN = `
 flag: checkout-v2
@@ -30,8 +31,6 @@ breaker: { consecutiveBreaches: 2, critical: { error-rate: 0.01 } }
 provider: { type: file, path: flags/percent.json }
 `;
 
-const T0 = Date.parse('2026-11-29T13:00:00Z');
-const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString().replace('.000Z', 'Z');
 
 function project() {
   const dir = tempProject({ '.rollgate/rollout.yml': PLAN });

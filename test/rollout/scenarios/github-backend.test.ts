@@ -11,6 +11,7 @@ import { startGitHubServer, type GitHubTestServer } from '../../github-server';
 import { cli } from '../../helpers/cli';
 import { assertBuilt, distCli, runProcess } from '../../integration/run-dist';
 import { tempProject } from '../../helpers/workspace';
+import { at, FLAGD_FILE } from './support';
 
 const PLAN = `
 flag: checkout-v2
@@ -29,14 +30,8 @@ breaker: { consecutiveBreaches: 2, critical: { error-rate: 0.01 } }
 provider: { type: flagd-file, path: flags/flags.json }
 `;
 
-const FLAGS = {
-  $schema: 'https://flagd.dev/schema/v0/flags.json',
-  flags: { 'checkout-v2': { state: 'ENABLED', variants: { on: true, off: false }, defaultVariant: 'off' } },
-};
 
 const RELEASE = 'c0ffee'.padEnd(40, '0');
-const T0 = Date.parse('2026-11-29T13:00:00Z');
-const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString().replace('.000Z', 'Z');
 
 let server: GitHubTestServer;
 beforeAll(async () => {
@@ -49,7 +44,7 @@ afterAll(async () => {
 function seed() {
   server.reset();
   server.state.addRepo('acme', 'shop');
-  server.state.putFile('acme', 'shop', 'flags/flags.json', `${JSON.stringify(FLAGS, null, 2)}\n`);
+  server.state.putFile('acme', 'shop', 'flags/flags.json', FLAGD_FILE);
   server.state.addCommit('acme', 'shop', RELEASE);
   const pull = server.state.addPullRequest('acme', 'shop', { title: 'Checkout v2', head: { ref: 'checkout-v2', sha: RELEASE } });
   return pull.number;
@@ -188,7 +183,7 @@ describe('rollout scenarios on the GitHub backend', () => {
   it('a critical value rolls back within one tick, and comments on the commit when no pull request has it', async () => {
     server.reset();
     server.state.addRepo('acme', 'shop');
-    server.state.putFile('acme', 'shop', 'flags/flags.json', `${JSON.stringify(FLAGS, null, 2)}\n`);
+    server.state.putFile('acme', 'shop', 'flags/flags.json', FLAGD_FILE);
     server.state.addCommit('acme', 'shop', RELEASE);
     metrics(0.0002);
     await checkRun('success');

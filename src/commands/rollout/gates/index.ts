@@ -2,6 +2,7 @@
  * Every gate's reading for one tick. One reader per source key; a new source
  * is a file beside these and a line in READERS.
  */
+import { UserError } from '../../../errors';
 import type { GateConfig } from '../schema';
 import { readCheck } from './check';
 import { readFileGate } from './file';
@@ -31,16 +32,26 @@ export async function readGate(gate: GateConfig, ctx: GateReadContext): Promise<
 }
 
 /**
- * All gates at once, by name. Every read finishes before this returns, so no
- * request outlives the tick; if any gate's config is wrong, the first such
- * error in plan order is thrown once all are done.
+ * Every gate read at once, in plan order: a reading, or the UserError its
+ * config caused. Every read finishes before this returns, so no request
+ * outlives the tick. Anything else (a bug) is thrown.
  */
-export async function readGates(gates: readonly GateConfig[], ctx: GateReadContext): Promise<Map<string, GateReading>> {
+export async function readEachGate(gates: readonly GateConfig[], ctx: GateReadContext): Promise<Array<GateReading | UserError>> {
   const settled = await Promise.allSettled(gates.map((gate) => readGate(gate, ctx)));
+  return settled.map((outcome) => {
+    if (outcome.status === 'fulfilled') return outcome.value;
+    if (outcome.reason instanceof UserError) return outcome.reason;
+    throw outcome.reason;
+  });
+}
+
+/** All gates at once, by name; the first config error in plan order is thrown once all are done. */
+export async function readGates(gates: readonly GateConfig[], ctx: GateReadContext): Promise<Map<string, GateReading>> {
+  const outcomes = await readEachGate(gates, ctx);
   const readings = new Map<string, GateReading>();
-  settled.forEach((outcome, index) => {
-    if (outcome.status === 'rejected') throw outcome.reason;
-    readings.set(gates[index]!.name, outcome.value);
+  outcomes.forEach((outcome, index) => {
+    if (outcome instanceof UserError) throw outcome;
+    readings.set(gates[index]!.name, outcome);
   });
   return readings;
 }

@@ -40,6 +40,8 @@ export interface ProviderContext {
 
 export interface FlagProvider {
   set(write: FlagWrite): Promise<FlagWriteOutcome>;
+  /** Throws the UserError `set` would for config it can judge without writing (a missing secret), so a run fails before it saves anything. */
+  check?(): void;
 }
 
 /**

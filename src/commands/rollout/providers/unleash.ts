@@ -26,10 +26,15 @@ const ROLLOUT_STRATEGY = 'flexibleRollout';
 export function createUnleashProvider(config: UnleashConfig, ctx: ProviderContext): FlagProvider {
   // People paste the API URL as often as the UI URL; both mean the same server.
   const baseUrl = config.url.replace(/\/+$/, '').replace(/\/api(\/admin)?$/, '');
+  const tokenOf = (): string => {
+    const token = ctx.env[config.tokenEnv];
+    if (!token) throw new UserError(`the Unleash admin token is missing: set the environment variable ${config.tokenEnv} (provider.tokenEnv) to an admin API token for ${baseUrl}`);
+    return token;
+  };
   return {
+    check: () => void tokenOf(),
     async set(write: FlagWrite): Promise<FlagWriteOutcome> {
-      const token = ctx.env[config.tokenEnv];
-      if (!token) throw new UserError(`the Unleash admin token is missing: set the environment variable ${config.tokenEnv} (provider.tokenEnv) to an admin API token for ${baseUrl}`);
+      const token = tokenOf();
       if (!Number.isInteger(write.percent)) {
         throw new UserError(`Unleash rolls out whole percents; stage percent ${write.percent} for "${write.flag}" is not one (use an integer percent in the plan's stages)`);
       }

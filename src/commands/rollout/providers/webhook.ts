@@ -23,12 +23,17 @@ export const SIGNATURE_HEADER = 'X-Rollgate-Signature-256';
 const receiverAnswer = z.object({ changed: z.boolean() });
 
 export function createWebhookProvider(config: WebhookConfig, ctx: ProviderContext): FlagProvider {
+  const secretOf = (): string => {
+    const secret = ctx.env[config.secretEnv];
+    if (!secret) {
+      throw new UserError(`the webhook secret is missing: set the environment variable ${config.secretEnv} (provider.secretEnv) to the secret the receiver at ${config.url} verifies`);
+    }
+    return secret;
+  };
   return {
+    check: () => void secretOf(),
     async set(write: FlagWrite): Promise<FlagWriteOutcome> {
-      const secret = ctx.env[config.secretEnv];
-      if (!secret) {
-        throw new UserError(`the webhook secret is missing: set the environment variable ${config.secretEnv} (provider.secretEnv) to the secret the receiver at ${config.url} verifies`);
-      }
+      const secret = secretOf();
       const body = JSON.stringify({
         flag: write.flag,
         environment: write.environment,

@@ -14,11 +14,13 @@ import { StateConflict, type Loaded, type RolloutStore } from './types';
 /** A lock older than this was left by a killed process. */
 const STALE_LOCK_MS = 30_000;
 
-function readText(file: string): string | null {
+function readText(file: string, shown: string): string | null {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'EISDIR' || code === 'EACCES') throw new UserError(`cannot read the rollout state: ${code === 'EISDIR' ? 'it is a folder; give a file path' : 'permission denied'}`, { file: shown });
     throw error;
   }
 }
@@ -54,13 +56,13 @@ export function fileStore(file: string, displayName: string): RolloutStore {
   return {
     where: `file ${displayName}`,
     async load(): Promise<Loaded> {
-      const text = readText(file);
+      const text = readText(file, displayName);
       return text === null ? { state: null, version: null } : { state: parseState(text, displayName), version: hashOf(text) };
     },
     async save(state, version) {
       const text = serializeState(state);
       return withLock(`${file}.lock`, () => {
-        const current = readText(file);
+        const current = readText(file, displayName);
         const currentVersion = current === null ? null : hashOf(current);
         if (currentVersion !== version) throw new StateConflict(`file ${displayName}`);
         writeFileAtomic(file, text);
