@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // The load runner beside wrk (Debian package) and autocannon, in the same run,
 // against one minimal loopback HTTP server pinned to core 0 while the generator
-// is pinned to core 1 (taskset):
+// is pinned to core 1 (taskset), in ROUNDS interleaved rounds (default 3):
 //   1. maximum sustained rate: each generator as hard as it goes for 5 s;
-//   2. pacing: a fixed 2,000 rps for 10 s, p99 latency (rollgate and autocannon -R; wrk cannot pace).
+//      rollgate, an open-model generator, is asked for 15,000 and 20,000 rps and
+//      counts what it had to drop;
+//   2. pacing: a fixed 2,000 rps for 10 s, p99 latency. The precisely paced peer is
+//      wrk driven by bench/wrk-paced.lua: one connection, each request sent at its
+//      slot of a fixed 2,000 rps schedule (never early), latency measured from that
+//      slot, as wrk2 does (wrk2 is not packaged by Debian). autocannon -R is shown too.
 // Usage: node bench/load-runner.mjs (needs wrk and taskset; autocannon is a dev dependency).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +22,10 @@ mkdirSync(results, { recursive: true });
 for (const tool of ['wrk', 'taskset']) {
   if (spawnSync('which', [tool]).status !== 0) throw new Error(`${tool} is needed: apt-get install -y ${tool === 'wrk' ? 'wrk' : 'util-linux'}`);
 }
+const rounds = Number(process.env.ROUNDS ?? 3);
+// ROLLGATE_CLI runs another build (an older commit's dist/cli.js, say) in the same harness.
+const cli = process.env.ROLLGATE_CLI ?? join(root, 'dist', 'cli.js');
+const PACED_RATE = 2000;
 
 const serverFile = join(results, 'server.mjs');
 writeFileSync(serverFile, `import { createServer } from 'node:http';
@@ -26,50 +35,63 @@ server.listen(0, '127.0.0.1', () => console.log(server.address().port));
 const server = spawn('taskset', ['-c', '0', process.execPath, serverFile], { stdio: ['ignore', 'pipe', 'inherit'] });
 const port = await new Promise((resolve) => server.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
 const target = `http://127.0.0.1:${port}`;
-const onCore1 = (cmd, args) => spawnSync('taskset', ['-c', '1', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+const onCore1 = (cmd, args, env) => spawnSync('taskset', ['-c', '1', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env } });
 
-function rollgate(rate, seconds, maxInFlight) {
+writeFileSync(join(results, 'gate.yml'), 'noData: pass\nthresholds:\n  http_reqs: "count>0"\n  http_req_duration: ["p(50)<100000", "p(99)<100000"]\n');
+function rollgate(rate, seconds) {
   const plan = join(results, `plan-${rate}.yml`);
-  writeFileSync(plan, `phases:\n  - { name: run, duration: ${seconds}s, rate: ${rate} }\nendpoints:\n  - { name: root, method: GET, path: /, weight: 1 }\ntimeout: 10s\nmaxInFlight: ${maxInFlight}\n`);
+  writeFileSync(plan, `phases:\n  - { name: run, duration: ${seconds}s, rate: ${rate} }\nendpoints:\n  - { name: root, method: GET, path: /, weight: 1 }\ntimeout: 10s\nmaxInFlight: 1000\n`);
   const out = join(results, `rollgate-${rate}.json`);
-  const run = onCore1(process.execPath, [join(root, 'dist', 'cli.js'), 'load', 'run', '--target', target, '--plan', plan, '--out', out, '--config', join(results, 'gate.yml'), '--json']);
+  const run = onCore1(process.execPath, [cli, 'load', 'run', '--target', target, '--plan', plan, '--out', out, '--config', join(results, 'gate.yml'), '--json']);
   const result = JSON.parse(run.stdout);
-  const requests = result.thresholds.find((t) => t.expression === 'count>0').observed;
-  const dropped = result.phases[0].dropped;
-  return { sent: requests, dropped, rps: requests / seconds, p99: result.thresholds.find((t) => t.expression.startsWith('p(99)')).observed };
+  const observed = (prefix) => result.thresholds.find((t) => t.expression.startsWith(prefix)).observed;
+  const requests = observed('count>0');
+  return { sent: requests, dropped: result.phases[0].dropped, rps: requests / seconds, p50: observed('p(50)'), p99: observed('p(99)') };
 }
-writeFileSync(join(results, 'gate.yml'), 'noData: pass\nthresholds:\n  http_reqs: "count>0"\n  http_req_duration: "p(99)<100000"\n');
 
 function wrk(seconds) {
-  const run = onCore1('wrk', ['-t1', '-c64', `-d${seconds}s`, '--latency', target]);
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(run.stdout)?.[1]), output: run.stdout };
+  const run = onCore1('wrk', ['-t1', '-c64', `-d${seconds}s`, target]);
+  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(run.stdout)?.[1]) };
+}
+
+function wrkPaced(seconds, rate) {
+  const run = onCore1('wrk', ['-t1', '-c1', `-d${seconds}s`, '-s', join(root, 'bench', 'wrk-paced.lua'), target], { RATE: String(rate) });
+  const m = /PACED n=(\d+) p50=([\d.]+) p90=([\d.]+) p99=([\d.]+)/.exec(run.stdout);
+  if (!m) throw new Error(`wrk-paced printed no result:\n${run.stdout}\n${run.stderr}`);
+  return { rps: Number(m[1]) / seconds, p50: Number(m[2]), p99: Number(m[4]) };
 }
 
 function autocannon(seconds, rate) {
   const args = [join(root, 'node_modules', 'autocannon', 'autocannon.js'), '-c', rate ? '16' : '64', '-d', String(seconds), '--json', ...(rate ? ['-R', String(rate)] : []), target];
   const run = onCore1(process.execPath, args);
   const json = JSON.parse(run.stdout);
-  return { rps: json.requests.total / seconds, p99: json.latency.p99 };
+  return { rps: json.requests.total / seconds, p50: json.latency.p50, p99: json.latency.p99 };
 }
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; server on core 0, generators on core 1`);
-// Maximum sustained rate: rollgate is asked for more than the server can take; drops show where it stops keeping up.
-const max = {
-  wrk: wrk(5),
-  autocannon: autocannon(5),
-  'rollgate 15k': rollgate(15000, 5, 1000),
-  'rollgate 20k': rollgate(20000, 5, 1000),
-};
-console.log('\n| generator | achieved rps | notes |');
-console.log('| --- | ---: | --- |');
-console.log(`| wrk -t1 -c64 | ${max.wrk.rps.toFixed(0)} | closed model, as fast as the server answers |`);
-console.log(`| autocannon -c64 | ${max.autocannon.rps.toFixed(0)} | closed model |`);
-for (const key of ['rollgate 15k', 'rollgate 20k']) console.log(`| ${key} rps asked | ${max[key].rps.toFixed(0)} | open model; ${max[key].dropped} dropped |`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; server on core 0, generators on core 1; load average ${loadavg()[0].toFixed(2)}`);
+const all = [];
+for (let round = 1; round <= rounds; round++) {
+  const r = {
+    round,
+    load: loadavg()[0],
+    wrk: wrk(5),
+    autocannon: autocannon(5),
+    rollgate15k: rollgate(15000, 5),
+    rollgate20k: rollgate(20000, 5),
+    pacedWrk: wrkPaced(10, PACED_RATE),
+    pacedRollgate: rollgate(PACED_RATE, 10),
+    pacedAutocannon: autocannon(10, PACED_RATE),
+  };
+  all.push(r);
+  console.log(`round ${round} (load ${r.load.toFixed(2)}): wrk -c64 ${r.wrk.rps.toFixed(0)} rps, autocannon -c64 ${r.autocannon.rps.toFixed(0)} rps; ` +
+    `rollgate 15k asked ${r.rollgate15k.rps.toFixed(0)} rps (${r.rollgate15k.dropped} dropped), 20k asked ${r.rollgate20k.rps.toFixed(0)} rps (${r.rollgate20k.dropped} dropped); ` +
+    `at ${PACED_RATE} rps p99: wrk-paced ${r.pacedWrk.p99.toFixed(2)} ms, rollgate ${r.pacedRollgate.p99.toFixed(2)} ms (${(r.pacedRollgate.p99 / r.pacedWrk.p99).toFixed(2)}×), autocannon -R ${r.pacedAutocannon.p99.toFixed(2)} ms`);
+}
 
-const pacing = { rollgate: rollgate(2000, 10, 1000), autocannon: autocannon(10, 2000) };
-console.log('\n| at 2,000 rps for 10 s | achieved rps | p99 ms |');
-console.log('| --- | ---: | ---: |');
-console.log(`| rollgate load run | ${pacing.rollgate.rps.toFixed(0)} | ${pacing.rollgate.p99.toFixed(2)} |`);
-console.log(`| autocannon -R 2000 | ${pacing.autocannon.rps.toFixed(0)} | ${pacing.autocannon.p99.toFixed(2)} |`);
-writeFileSync(join(root, 'bench', '.results', 'load-runner.json'), `${JSON.stringify({ max, pacing }, null, 2)}\n`);
+console.log('\n| round | load avg | wrk -c64 rps | autocannon -c64 rps | rollgate 15k asked: rps (dropped) | rollgate 20k asked: rps (dropped) | 2,000 rps p99 ms: wrk-paced / rollgate / autocannon -R | rollgate ÷ wrk-paced |');
+console.log('| --- | ---: | ---: | ---: | --- | --- | --- | ---: |');
+for (const r of all) {
+  console.log(`| ${r.round} | ${r.load.toFixed(2)} | ${r.wrk.rps.toFixed(0)} | ${r.autocannon.rps.toFixed(0)} | ${r.rollgate15k.rps.toFixed(0)} (${r.rollgate15k.dropped}) | ${r.rollgate20k.rps.toFixed(0)} (${r.rollgate20k.dropped}) | ${r.pacedWrk.p99.toFixed(2)} / ${r.pacedRollgate.p99.toFixed(2)} / ${r.pacedAutocannon.p99.toFixed(2)} | ${(r.pacedRollgate.p99 / r.pacedWrk.p99).toFixed(2)} |`);
+}
+writeFileSync(join(root, 'bench', '.results', 'load-runner.json'), `${JSON.stringify(all, null, 2)}\n`);
 server.kill();

@@ -170,8 +170,11 @@ describe('rollgate load run', () => {
       const out = join(mkdtempSync(join(tmpdir(), 'rollgate-run-')), 'result.json');
       const run = await cli(['load', 'run', '--target', `http://127.0.0.1:${server.address().port}`, '--plan', 'load/plan.yml', '--out', out, '--json'], { cwd: demo });
       expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
       const result = JSON.parse(run.stdout);
+      // On a failure, show which gate failed and by how much, not only the exit code.
+      const failing = result.thresholds.filter((t: { ok: boolean }) => !t.ok);
+      const notes = result.sources?.[0]?.notes;
+      expect({ code: run.code, failing, notes }).toEqual({ code: 0, failing: [], notes });
       expect(result).toMatchObject({ passed: true, invalid: false });
       expect(result.thresholds).toHaveLength(8);
       // The demo's search endpoint answers 429 above 60 rps: the spike (125 rps of search) must be shed.

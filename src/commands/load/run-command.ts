@@ -65,8 +65,8 @@ export async function runLoad(ctx: RunContext): Promise<SubcommandRun> {
   const result = await runPlan(plan, target, {
     signal: ctx.signal,
     file: target.origin,
-    // Warm undici's code before the clock starts: cold, its first requests stall the schedule (runner/warmup.ts).
-    warmupRequests: 300,
+    // Warm the runner's and undici's code before the clock starts: cold, the first requests stall the schedule (runner/warmup.ts).
+    warmupRequests: 1500,
     ...(abortOnFail ? { abortCheck: (state) => cannotPass(checks, state) } : {}),
     // Progress costs a percentile each second; off the TTY nobody sees it, so it is not computed.
     ...(live ? { onProgress: (progress) => process.stderr.write(`\r\x1b[2K${formatProgress(progress)}${progress.done ? '\n' : ''}`) } : {}),

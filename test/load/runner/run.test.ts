@@ -167,6 +167,32 @@ describe('runPlan', () => {
     expect(l.p(40)).toBeLessThan(50);
   });
 
+  it('opens connections as requests wait for them, as many as a slow server needs', async () => {
+    // 100 ms a response at 100 rps: about 10 requests are outstanding at any moment, each needing its own connection.
+    const target = await serve((_req, res) => setTimeout(() => res.end('ok'), 100));
+    const sockets = new Set<unknown>();
+    servers.at(-1)!.on('connection', (socket) => sockets.add(socket));
+    const result = await runPlan(plan('  - { name: steady, duration: 1s, rate: 100 }'), target);
+    expect(sum(result, 'http_reqs')).toBe(100);
+    expect(failed(result)).toBe(0);
+    expect(sum(result, 'dropped_requests')).toBe(0);
+    expect(sockets.size).toBeGreaterThanOrEqual(8);
+    expect(sockets.size).toBeLessThanOrEqual(100);
+  });
+
+  it('times out requests still waiting for a connection and releases them, so the run ends', async () => {
+    // One connection to a server that holds every response for 3 s: each request is aborted at its 100 ms
+    // timeout and the next one needs a new connection, slower than one request due every millisecond, so
+    // most of them time out still queued in the runner. Each must be recorded once and released, or the
+    // run would wait for them for ever.
+    const target = await serve((_req, res) => setTimeout(() => res.end('late'), 3000));
+    const result = await runPlan(plan('  - { name: a, duration: 500ms, rate: 1000 }', 'timeout: 100ms'), target, { connections: 1 });
+    const errors = fine(result, 'http_reqs').find((s) => s.tags.status === 'error');
+    expect(sum(result, 'http_reqs')).toBe(500);
+    expect(errors && 'count' in errors ? errors.count : 0).toBe(500);
+    expect(result.durationSeconds).toBeLessThan(2);
+  });
+
   it('drops requests due while maxInFlight are outstanding, and counts them per phase', async () => {
     const target = await serve((_req, res) => setTimeout(() => res.end('slow'), 200));
     const result = await runPlan(plan('  - { name: a, duration: 1s, rate: 50 }\n  - { name: b, duration: 200ms, rate: 10 }', 'maxInFlight: 2'), target);

@@ -9,9 +9,10 @@
  *   (catching up in a burst when late), times out requests, and reports
  *   progress; it then sleeps until the next of those is due.
  * - A request due while `maxInFlight` requests are outstanding is dropped and
- *   counted per phase, never delayed. "Outstanding" is what the undici pool
- *   holds: queued or on a connection, including a timed-out request the pool
- *   has not released yet.
+ *   counted per phase, never delayed. "Outstanding" is queued for a
+ *   connection or on one, including a timed-out request not yet released.
+ * - Connections are opened as requests wait for them, not one per busy
+ *   moment (connections.ts).
  * - A request not complete `timeout` after its scheduled time is recorded as
  *   status "error" with its latency at that moment, and aborted.
  * - Per request there is no closure and no promise: request handlers are
@@ -24,14 +25,15 @@
  *   requests do not pay for it.
  */
 import { performance } from 'node:perf_hooks';
-import { Pool, type Dispatcher } from 'undici';
+import type { Client, Dispatcher } from 'undici';
 import { UserError } from '../../../errors';
 import type { AbortDecision, LiveCell, LiveState } from '../abort';
 import { createHistogram, encodeHistogram, recordableUs, type Histogram } from '../histogram';
 import type { LoadResult, Series } from '../model';
 import type { Plan } from './plan';
+import { Connections, type QueuedRequest } from './connections';
 import { ArrivalCursor, rateAt } from './schedule';
-import { warmUp } from './warmup';
+import { warmUp, warmupPlan } from './warmup';
 
 export interface Progress {
   /** Phase the schedule is in (the last phase once it is over). */
@@ -67,7 +69,7 @@ export interface RunOptions {
   seed?: number;
   /** Monotonic clock in milliseconds; default performance.now. */
   now?: () => number;
-  /** Pool connections; default min(maxInFlight, 256). */
+  /** Most connections open at once; default min(maxInFlight, 256). */
   connections?: number;
   /** LoadResult.file; default the target URL. */
   file?: string;
@@ -80,10 +82,11 @@ export interface RunOptions {
    */
   abortCheck?: (live: LiveState) => AbortDecision | undefined;
   /**
-   * Requests sent, before the clock starts, to a throwaway responder inside
-   * this process so that the first scheduled requests do not run cold (see
-   * warmup.ts); default 0. The target never sees them; `rollgate load run`
-   * sends 300, about 0.2 s before the run starts.
+   * Requests sent, before the clock starts, by the same runner code on the
+   * plan's endpoints to a throwaway responder inside this process, so that
+   * the first scheduled requests do not run cold (see warmup.ts); default 0.
+   * The target never sees them; `rollgate load run` sends 1,500, 0.3–3 s
+   * depending on the plan's peak rate.
    */
   warmupRequests?: number;
 }
@@ -102,6 +105,9 @@ export const WINDOW_MS = 10_000;
 
 const ERROR_STATUS = 0;
 
+/** A warm-up that takes longer than this (a loaded machine) is cut short: it has done its work by then. */
+const WARMUP_LIMIT_MS = 3000;
+
 interface Cell {
   status: number;
   histogram: Histogram;
@@ -117,7 +123,10 @@ interface Window {
 }
 
 /** One outstanding request. Pooled and reused; linked in dispatch order (= scheduled order) while counted as in flight. */
-class RequestHandler implements Dispatcher.DispatchHandler {
+class RequestHandler implements QueuedRequest {
+  request: Dispatcher.DispatchOptions | null = null;
+  /** The connection it was sent on; null while it waits for one. */
+  client: Client | null = null;
   /** Scheduled send time, ms from the start of the run. */
   scheduled = 0;
   /** phase × endpoints + endpoint. */
@@ -159,7 +168,7 @@ class RequestHandler implements Dispatcher.DispatchHandler {
 class Runner {
   readonly timeoutError = new Error('request timed out');
   private readonly now: () => number;
-  private readonly pool: Pool;
+  private readonly pool: Connections;
   private readonly cursor: ArrivalCursor;
   private hasNext: boolean;
   private readonly endpointCount: number;
@@ -229,18 +238,16 @@ class Runner {
       else table.fill(1, 200, 400);
       return table;
     });
-    this.pool = new Pool(target.origin, {
-      connections: Math.max(1, options.connections ?? Math.min(plan.maxInFlight, 256)),
+    this.pool = new Connections(target.origin, Math.max(1, options.connections ?? Math.min(plan.maxInFlight, 256)), {
       pipelining: 1,
       keepAliveTimeout: 30_000,
       headersTimeout: backstop,
       bodyTimeout: backstop,
       connectTimeout: Math.min(this.timeoutMs, 30_000),
-    });
+    }, (h) => this.release(h as RequestHandler, ERROR_STATUS));
   }
 
   async run(): Promise<RunResult> {
-    if (!this.options.signal?.aborted) await warmUp(this.options.warmupRequests ?? 0, 16);
     return new Promise<RunResult>((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
@@ -310,7 +317,9 @@ class Runner {
     else this.head = h;
     this.tail = h;
     this.inFlight++;
-    this.pool.dispatch(this.requests[endpoint]!, h);
+    h.request = this.requests[endpoint]!;
+    h.client = null;
+    this.pool.dispatch(h);
   }
 
   private unlink(h: RequestHandler): void {
@@ -347,6 +356,10 @@ class Runner {
     h.abortRequest = null;
     this.inFlight--;
     this.free.push(h);
+    const client = h.client;
+    h.client = null;
+    // The connection takes the next waiting request, if any, now that this one is recorded.
+    if (client) this.pool.free(client);
     if (!this.hasNext && this.inFlight === 0 && !this.finished && !this.interrupted) {
       // Finish from a timer, not from inside undici's callback.
       if (this.timer) clearTimeout(this.timer);
@@ -561,6 +574,22 @@ function round(value: number): number {
  * has data); and http_req_duration per 10-second window of scheduled time,
  * tagged {window: ISO start} and marked exactOnly.
  */
-export function runPlan(plan: Plan, target: URL, options: RunOptions = {}): Promise<RunResult> {
+export async function runPlan(plan: Plan, target: URL, options: RunOptions = {}): Promise<RunResult> {
+  const warmup = options.warmupRequests ?? 0;
+  if (warmup > 0 && !options.signal?.aborted) {
+    const stop = AbortSignal.timeout(WARMUP_LIMIT_MS);
+    // The same kinds of options as the run's, and progress due often, so that every branch the run takes
+    // has type feedback: code V8 optimised without it is thrown away the first time the branch runs.
+    const noop = (): undefined => undefined;
+    await warmUp((responder) =>
+      new Runner(warmupPlan(plan, warmup), responder, {
+        signal: stop,
+        seed: 2,
+        progressIntervalMs: 50,
+        ...(options.onProgress ? { onProgress: noop } : {}),
+        ...(options.abortCheck ? { abortCheck: noop } : {}),
+      }).run(),
+    );
+  }
   return new Runner(plan, target, options).run();
 }
