@@ -50,6 +50,8 @@ export async function scanBatch(root: string, files: readonly string[], rules: r
         Atomics.add(progress, 2, 1);
       }
     : undefined;
+  // git lists normalised relative paths, so a plain prefix is the join, without path.join's work per file.
+  const base = join(root, '/');
   for (let index = 0; index < files.length; index++) {
     const file = files[index]!;
     if (progress) {
@@ -62,7 +64,7 @@ export async function scanBatch(root: string, files: readonly string[], rules: r
       matches.push(...pathMatches(file, compiled));
       continue;
     }
-    const bytes = readBytes(join(root, file), maxFileSize, skipped);
+    const bytes = readBytes(base + file, maxFileSize, skipped);
     if (bytes === undefined) continue;
     const looking = compiled.filter((rule) => rule.kind !== 'path' && rule.appliesTo(file));
     if (cannotMatch(bytes, looking)) {
@@ -108,13 +110,15 @@ function readBytes(path: string, maxFileSize: number, skipped: Skipped): Buffer 
     if (!scratch || scratch.length < maxFileSize + 1) scratch = Buffer.allocUnsafe(maxFileSize + 1);
     let read = 0;
     for (;;) {
-      const n = readSync(fd, scratch, read, scratch.length - read, read);
-      if (n === 0) break;
+      const want = scratch.length - read;
+      const n = readSync(fd, scratch, read, want, read);
       read += n;
       if (read > maxFileSize) {
         skipped.large++;
         return undefined;
       }
+      // A regular file reads short only at its end, so a short read saves the read that would return 0.
+      if (n < want) break;
     }
     const bytes = scratch.subarray(0, read);
     if (bytes.subarray(0, Math.min(read, BINARY_PROBE)).includes(0)) {
