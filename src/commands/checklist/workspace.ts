@@ -56,9 +56,15 @@ async function changedFromApi(ctx: RunContext): Promise<ChangedFiles | undefined
 }
 
 async function changedFromGit(root: string, ctx: RunContext): Promise<ChangedFiles | undefined> {
-  const base = ctx.github?.pullRequest?.baseSha ?? (ctx.env.GITHUB_BASE_REF ? `origin/${ctx.env.GITHUB_BASE_REF}` : undefined);
-  if (!base) return undefined;
-  const mergeBase = await gitLines(root, ['merge-base', base, 'HEAD']);
+  // The base branch as fetched now first: pull_request.base.sha is frozen when the PR opens, so once the
+  // branch has merged the newer base, a diff from the old sha would count the base's own changes as the PR's.
+  const baseBranch = ctx.env.GITHUB_BASE_REF ?? ctx.github?.pullRequest?.baseRef;
+  const bases = [...(baseBranch ? [`origin/${baseBranch}`] : []), ...(ctx.github?.pullRequest?.baseSha ? [ctx.github.pullRequest.baseSha] : [])];
+  let mergeBase: string[] | undefined;
+  for (const base of bases) {
+    mergeBase = await gitLines(root, ['merge-base', base, 'HEAD']);
+    if (mergeBase?.[0]) break;
+  }
   if (!mergeBase?.[0]) return undefined;
   const files = await gitLines(root, ['diff', '--name-only', `${mergeBase[0]}...HEAD`]);
   return files ? { files: files.sort(), source: `git diff against the merge base ${mergeBase[0].slice(0, 7)}` } : undefined;
