@@ -45,10 +45,6 @@ export class Connections {
     private readonly discard: (h: QueuedRequest) => void,
   ) {}
 
-  get size(): number {
-    return this.clients.length;
-  }
-
   dispatch(h: QueuedRequest): void {
     const client = this.idle.shift();
     if (client) {
