@@ -20,27 +20,11 @@ import { it } from 'vitest';
 import { startGitHubServer } from '../../test/github-server';
 import { repoRoot } from '../../test/helpers/fixtures';
 import { tempProject } from '../../test/helpers/workspace';
-import { at, FLAGD_FILE } from '../../test/rollout/scenarios/support';
+import { at, FLAGD_FILE, GITHUB_PLAN as PLAN } from '../../test/rollout/scenarios/support';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 10);
 const CLI = join(repoRoot, 'dist', 'cli.js');
 const RELEASE = 'be7c4'.padEnd(40, '0');
-const PLAN = `
-flag: checkout-v2
-environment: production
-stages:
-  - { name: smoke,  percent: 1,  hold: 1h }
-  - { name: canary, percent: 5,  hold: 2h }
-  - { name: full,   percent: 100 }
-gates:
-  - name: error-rate
-    file: { path: metrics.json, jsonPath: $.errorRate }
-    max: 0.001
-  - name: smoke-tests
-    check: { name: smoke-tests }
-breaker: { consecutiveBreaches: 2, critical: { error-rate: 0.01 } }
-provider: { type: flagd-file, path: flags/flags.json }
-`;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -11,25 +11,7 @@ import { startGitHubServer, type GitHubTestServer } from '../../github-server';
 import { cli } from '../../helpers/cli';
 import { assertBuilt, distCli, runProcess } from '../../integration/run-dist';
 import { tempProject } from '../../helpers/workspace';
-import { at, FLAGD_FILE } from './support';
-
-const PLAN = `
-flag: checkout-v2
-environment: production
-stages:
-  - { name: smoke,  percent: 1,  hold: 1h }
-  - { name: canary, percent: 5,  hold: 2h }
-  - { name: full,   percent: 100 }
-gates:
-  - name: error-rate
-    file: { path: metrics.json, jsonPath: $.errorRate }
-    max: 0.001
-  - name: smoke-tests
-    check: { name: smoke-tests }
-breaker: { consecutiveBreaches: 2, critical: { error-rate: 0.01 } }
-provider: { type: flagd-file, path: flags/flags.json }
-`;
-
+import { at, FLAGD_FILE, GITHUB_PLAN as PLAN } from './support';
 
 const RELEASE = 'c0ffee'.padEnd(40, '0');
 
