@@ -67,6 +67,8 @@ export async function runLoad(ctx: RunContext): Promise<SubcommandRun> {
     file: target.origin,
     // Warm the runner's and undici's code before the clock starts: cold, the first requests stall the schedule (runner/warmup.ts).
     warmupRequests: 1500,
+    // V8's compiler and GC threads must not take the runner's core while requests are due (runner/priority.ts).
+    yieldBackgroundThreads: true,
     ...(abortOnFail ? { abortCheck: (state) => cannotPass(checks, state) } : {}),
     // Progress costs a percentile each second; off the TTY nobody sees it, so it is not computed.
     ...(live ? { onProgress: (progress) => process.stderr.write(`\r\x1b[2K${formatProgress(progress)}${progress.done ? '\n' : ''}`) } : {}),

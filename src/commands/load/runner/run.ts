@@ -22,7 +22,8 @@
  *   the total that progress reports is added up from the cells when asked.
  * - With `warmupRequests`, undici's code is compiled against an in-process
  *   responder before the clock starts (warmup.ts), so the first scheduled
- *   requests do not pay for it.
+ *   requests do not pay for it; with `yieldBackgroundThreads`, what V8 still
+ *   compiles during the run waits for the runner's idle moments (priority.ts).
  */
 import { performance } from 'node:perf_hooks';
 import type { Client, Dispatcher } from 'undici';
@@ -33,6 +34,7 @@ import type { LoadResult, Series } from '../model';
 import type { Plan } from './plan';
 import { Connections, type QueuedRequest } from './connections';
 import { ArrivalCursor, rateAt } from './schedule';
+import { yieldBackgroundThreads } from './priority';
 import { warmUp, warmupPlan } from './warmup';
 
 export interface Progress {
@@ -89,6 +91,13 @@ export interface RunOptions {
    * depending on the plan's peak rate.
    */
   warmupRequests?: number;
+  /**
+   * Lowers the engine's background threads (compilers, concurrent GC) to the
+   * lowest priority before the warm-up, so they stop taking the runner's core
+   * while it has requests due (priority.ts; Linux, main thread only; lasts
+   * for the rest of the process). Default false; `rollgate load run` sets it.
+   */
+  yieldBackgroundThreads?: boolean;
 }
 
 /** The runner's result; `aborted` when abortCheck stopped it. */
@@ -575,6 +584,7 @@ function round(value: number): number {
  * tagged {window: ISO start} and marked exactOnly.
  */
 export async function runPlan(plan: Plan, target: URL, options: RunOptions = {}): Promise<RunResult> {
+  if (options.yieldBackgroundThreads) yieldBackgroundThreads();
   const warmup = options.warmupRequests ?? 0;
   if (warmup > 0 && !options.signal?.aborted) {
     const stop = AbortSignal.timeout(WARMUP_LIMIT_MS);
