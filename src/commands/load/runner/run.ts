@@ -92,8 +92,8 @@ export interface RunOptions {
    */
   warmupRequests?: number;
   /**
-   * Lowers the engine's background threads (compilers, concurrent GC) to the
-   * lowest priority before the warm-up, so they stop taking the runner's core
+   * Lowers the engine's background threads (compilers, concurrent GC) to a
+   * low priority after the warm-up, so they stop taking the runner's core
    * while it has requests due (priority.ts; Linux, main thread only; lasts
    * for the rest of the process). Default false; `rollgate load run` sets it.
    */
@@ -584,7 +584,6 @@ function round(value: number): number {
  * tagged {window: ISO start} and marked exactOnly.
  */
 export async function runPlan(plan: Plan, target: URL, options: RunOptions = {}): Promise<RunResult> {
-  if (options.yieldBackgroundThreads) yieldBackgroundThreads();
   const warmup = options.warmupRequests ?? 0;
   if (warmup > 0 && !options.signal?.aborted) {
     const stop = AbortSignal.timeout(WARMUP_LIMIT_MS);
@@ -601,5 +600,7 @@ export async function runPlan(plan: Plan, target: URL, options: RunOptions = {})
       }).run(),
     );
   }
+  // After the warm-up, whose compiles should finish at full priority, and before the clock starts.
+  if (options.yieldBackgroundThreads) yieldBackgroundThreads();
   return new Runner(plan, target, options).run();
 }
