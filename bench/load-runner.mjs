@@ -10,6 +10,11 @@
 //      slot of a fixed 2,000 rps schedule (never early), latency measured from that
 //      slot, as wrk2 does (wrk2 is not packaged by Debian). autocannon -R is shown too.
 // Usage: node bench/load-runner.mjs (needs wrk and taskset; autocannon is a dev dependency).
+//   ROUNDS=3                  rounds (medians over rounds are printed at the end)
+//   ROLLGATE_CLI=…/cli.js     the build to measure (default dist/cli.js of this checkout)
+//   ROLLGATE_BEFORE=…/cli.js  another build (an older commit's dist/cli.js, say), run right after ROLLGATE_CLI
+//                             in every round, so that both see the same machine: on shared runners the
+//                             paced p99 of one build swings 2-3× between runs minutes apart.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -25,6 +30,7 @@ for (const tool of ['wrk', 'taskset']) {
 const rounds = Number(process.env.ROUNDS ?? 3);
 // ROLLGATE_CLI runs another build (an older commit's dist/cli.js, say) in the same harness.
 const cli = process.env.ROLLGATE_CLI ?? join(root, 'dist', 'cli.js');
+const before = process.env.ROLLGATE_BEFORE;
 const PACED_RATE = 2000;
 
 const serverFile = join(results, 'server.mjs');
@@ -38,11 +44,11 @@ const target = `http://127.0.0.1:${port}`;
 const onCore1 = (cmd, args, env) => spawnSync('taskset', ['-c', '1', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env } });
 
 writeFileSync(join(results, 'gate.yml'), 'noData: pass\nthresholds:\n  http_reqs: "count>0"\n  http_req_duration: ["p(50)<100000", "p(99)<100000"]\n');
-function rollgate(rate, seconds) {
+function rollgate(rate, seconds, build = cli) {
   const plan = join(results, `plan-${rate}.yml`);
   writeFileSync(plan, `phases:\n  - { name: run, duration: ${seconds}s, rate: ${rate} }\nendpoints:\n  - { name: root, method: GET, path: /, weight: 1 }\ntimeout: 10s\nmaxInFlight: 1000\n`);
   const out = join(results, `rollgate-${rate}.json`);
-  const run = onCore1(process.execPath, [cli, 'load', 'run', '--target', target, '--plan', plan, '--out', out, '--config', join(results, 'gate.yml'), '--json']);
+  const run = onCore1(process.execPath, [build, 'load', 'run', '--target', target, '--plan', plan, '--out', out, '--config', join(results, 'gate.yml'), '--json']);
   const result = JSON.parse(run.stdout);
   const observed = (prefix) => result.thresholds.find((t) => t.expression.startsWith(prefix)).observed;
   const requests = observed('count>0');
@@ -70,28 +76,42 @@ function autocannon(seconds, rate) {
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; server on core 0, generators on core 1; load average ${loadavg()[0].toFixed(2)}`);
 const all = [];
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const dropsText = (x) => `${x.rps.toFixed(0)} (${x.dropped})`;
 for (let round = 1; round <= rounds; round++) {
-  const r = {
-    round,
-    load: loadavg()[0],
-    wrk: wrk(5),
-    autocannon: autocannon(5),
-    rollgate15k: rollgate(15000, 5),
-    rollgate20k: rollgate(20000, 5),
-    pacedWrk: wrkPaced(10, PACED_RATE),
-    pacedRollgate: rollgate(PACED_RATE, 10),
-    pacedAutocannon: autocannon(10, PACED_RATE),
-  };
+  const r = { round, load: loadavg()[0], wrk: wrk(5), autocannon: autocannon(5) };
+  r.rollgate15k = rollgate(15000, 5);
+  if (before) r.before15k = rollgate(15000, 5, before);
+  r.rollgate20k = rollgate(20000, 5);
+  if (before) r.before20k = rollgate(20000, 5, before);
+  r.pacedWrk = wrkPaced(10, PACED_RATE);
+  r.pacedRollgate = rollgate(PACED_RATE, 10);
+  if (before) r.pacedBefore = rollgate(PACED_RATE, 10, before);
+  r.pacedAutocannon = autocannon(10, PACED_RATE);
   all.push(r);
   console.log(`round ${round} (load ${r.load.toFixed(2)}): wrk -c64 ${r.wrk.rps.toFixed(0)} rps, autocannon -c64 ${r.autocannon.rps.toFixed(0)} rps; ` +
-    `rollgate 15k asked ${r.rollgate15k.rps.toFixed(0)} rps (${r.rollgate15k.dropped} dropped), 20k asked ${r.rollgate20k.rps.toFixed(0)} rps (${r.rollgate20k.dropped} dropped); ` +
-    `at ${PACED_RATE} rps p99: wrk-paced ${r.pacedWrk.p99.toFixed(2)} ms, rollgate ${r.pacedRollgate.p99.toFixed(2)} ms (${(r.pacedRollgate.p99 / r.pacedWrk.p99).toFixed(2)}×), autocannon -R ${r.pacedAutocannon.p99.toFixed(2)} ms`);
+    `rollgate 15k asked ${dropsText(r.rollgate15k)} dropped, 20k asked ${dropsText(r.rollgate20k)} dropped; ` +
+    `at ${PACED_RATE} rps p99: wrk-paced ${r.pacedWrk.p99.toFixed(2)} ms, rollgate ${r.pacedRollgate.p99.toFixed(2)} ms (${(r.pacedRollgate.p99 / r.pacedWrk.p99).toFixed(2)}×), autocannon -R ${r.pacedAutocannon.p99.toFixed(2)} ms` +
+    (before ? `; before: 15k ${dropsText(r.before15k)}, 20k ${dropsText(r.before20k)}, p99 ${r.pacedBefore.p99.toFixed(2)} ms (${(r.pacedBefore.p99 / r.pacedWrk.p99).toFixed(2)}×)` : ''));
 }
 
-console.log('\n| round | load avg | wrk -c64 rps | autocannon -c64 rps | rollgate 15k asked: rps (dropped) | rollgate 20k asked: rps (dropped) | 2,000 rps p99 ms: wrk-paced / rollgate / autocannon -R | rollgate ÷ wrk-paced |');
-console.log('| --- | ---: | ---: | ---: | --- | --- | --- | ---: |');
+const builds = [['rollgate', 'rollgate15k', 'rollgate20k', 'pacedRollgate'], ...(before ? [['before', 'before15k', 'before20k', 'pacedBefore']] : [])];
+console.log('\n| round | load avg | wrk -c64 rps | autocannon -c64 rps | build | 15k asked: rps (dropped) | 20k asked: rps (dropped) | 2,000 rps p99 ms: wrk-paced / build / autocannon -R | build ÷ wrk-paced |');
+console.log('| --- | ---: | ---: | ---: | --- | --- | --- | --- | ---: |');
 for (const r of all) {
-  console.log(`| ${r.round} | ${r.load.toFixed(2)} | ${r.wrk.rps.toFixed(0)} | ${r.autocannon.rps.toFixed(0)} | ${r.rollgate15k.rps.toFixed(0)} (${r.rollgate15k.dropped}) | ${r.rollgate20k.rps.toFixed(0)} (${r.rollgate20k.dropped}) | ${r.pacedWrk.p99.toFixed(2)} / ${r.pacedRollgate.p99.toFixed(2)} / ${r.pacedAutocannon.p99.toFixed(2)} | ${(r.pacedRollgate.p99 / r.pacedWrk.p99).toFixed(2)} |`);
+  for (const [name, k15, k20, kp] of builds) {
+    console.log(`| ${r.round} | ${r.load.toFixed(2)} | ${r.wrk.rps.toFixed(0)} | ${r.autocannon.rps.toFixed(0)} | ${name} | ${dropsText(r[k15])} | ${dropsText(r[k20])} | ${r.pacedWrk.p99.toFixed(2)} / ${r[kp].p99.toFixed(2)} / ${r.pacedAutocannon.p99.toFixed(2)} | ${(r[kp].p99 / r.pacedWrk.p99).toFixed(2)} |`);
+  }
+}
+console.log(`\nmedians over ${rounds} rounds: wrk-paced p99 ${median(all.map((r) => r.pacedWrk.p99)).toFixed(2)} ms`);
+for (const [name, k15, k20, kp] of builds) {
+  console.log(`  ${name}: p99 ${median(all.map((r) => r[kp].p99)).toFixed(2)} ms, ÷ wrk-paced ${median(all.map((r) => r[kp].p99 / r.pacedWrk.p99)).toFixed(2)}× ` +
+    `(within 1.5× in ${all.filter((r) => r[kp].p99 <= 1.5 * r.pacedWrk.p99).length} of ${rounds}); ` +
+    `15k dropped ${median(all.map((r) => r[k15].dropped))} (none in ${all.filter((r) => r[k15].dropped === 0).length} of ${rounds}); 20k completed ${median(all.map((r) => r[k20].rps)).toFixed(0)} rps`);
 }
 writeFileSync(join(root, 'bench', '.results', 'load-runner.json'), `${JSON.stringify(all, null, 2)}\n`);
 server.kill();
