@@ -15,6 +15,8 @@
 //   ROLLGATE_BEFORE=…/cli.js  another build (an older commit's dist/cli.js, say), run right after ROLLGATE_CLI
 //                             in every round, so that both see the same machine: on shared runners the
 //                             paced p99 of one build swings 2-3× between runs minutes apart.
+//   ROLLGATE_NODE=…/node      the Node.js binary that runs ROLLGATE_CLI (default this one), e.g. Node 24, which
+//   ROLLGATE_BEFORE_NODE=…    the actions run on (runs.using: node24); ROLLGATE_BEFORE_NODE for ROLLGATE_BEFORE.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -31,6 +33,8 @@ const rounds = Number(process.env.ROUNDS ?? 3);
 // ROLLGATE_CLI runs another build (an older commit's dist/cli.js, say) in the same harness.
 const cli = process.env.ROLLGATE_CLI ?? join(root, 'dist', 'cli.js');
 const before = process.env.ROLLGATE_BEFORE;
+const cliNode = process.env.ROLLGATE_NODE ?? process.execPath;
+const beforeNode = process.env.ROLLGATE_BEFORE_NODE ?? process.execPath;
 const PACED_RATE = 2000;
 
 const serverFile = join(results, 'server.mjs');
@@ -44,11 +48,12 @@ const target = `http://127.0.0.1:${port}`;
 const onCore1 = (cmd, args, env) => spawnSync('taskset', ['-c', '1', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env } });
 
 writeFileSync(join(results, 'gate.yml'), 'noData: pass\nthresholds:\n  http_reqs: "count>0"\n  http_req_duration: ["p(50)<100000", "p(99)<100000"]\n');
-function rollgate(rate, seconds, build = cli) {
+function rollgate(rate, seconds, isBefore = false) {
+  const build = isBefore ? before : cli;
   const plan = join(results, `plan-${rate}.yml`);
   writeFileSync(plan, `phases:\n  - { name: run, duration: ${seconds}s, rate: ${rate} }\nendpoints:\n  - { name: root, method: GET, path: /, weight: 1 }\ntimeout: 10s\nmaxInFlight: 1000\n`);
   const out = join(results, `rollgate-${rate}.json`);
-  const run = onCore1(process.execPath, [build, 'load', 'run', '--target', target, '--plan', plan, '--out', out, '--config', join(results, 'gate.yml'), '--json']);
+  const run = onCore1(isBefore ? beforeNode : cliNode, [build, 'load', 'run', '--target', target, '--plan', plan, '--out', out, '--config', join(results, 'gate.yml'), '--json']);
   const result = JSON.parse(run.stdout);
   const observed = (prefix) => result.thresholds.find((t) => t.expression.startsWith(prefix)).observed;
   const requests = observed('count>0');
@@ -74,7 +79,9 @@ function autocannon(seconds, rate) {
   return { rps: json.requests.total / seconds, p50: json.latency.p50, p99: json.latency.p99 };
 }
 
+const version = (bin) => spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout.trim();
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; server on core 0, generators on core 1; load average ${loadavg()[0].toFixed(2)}`);
+console.log(`rollgate: ${cli} on node ${version(cliNode)}${before ? `; before: ${before} on node ${version(beforeNode)}` : ''}`);
 const all = [];
 const median = (xs) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -85,12 +92,12 @@ const dropsText = (x) => `${x.rps.toFixed(0)} (${x.dropped})`;
 for (let round = 1; round <= rounds; round++) {
   const r = { round, load: loadavg()[0], wrk: wrk(5), autocannon: autocannon(5) };
   r.rollgate15k = rollgate(15000, 5);
-  if (before) r.before15k = rollgate(15000, 5, before);
+  if (before) r.before15k = rollgate(15000, 5, true);
   r.rollgate20k = rollgate(20000, 5);
-  if (before) r.before20k = rollgate(20000, 5, before);
+  if (before) r.before20k = rollgate(20000, 5, true);
   r.pacedWrk = wrkPaced(10, PACED_RATE);
   r.pacedRollgate = rollgate(PACED_RATE, 10);
-  if (before) r.pacedBefore = rollgate(PACED_RATE, 10, before);
+  if (before) r.pacedBefore = rollgate(PACED_RATE, 10, true);
   r.pacedAutocannon = autocannon(10, PACED_RATE);
   all.push(r);
   console.log(`round ${round} (load ${r.load.toFixed(2)}): wrk -c64 ${r.wrk.rps.toFixed(0)} rps, autocannon -c64 ${r.autocannon.rps.toFixed(0)} rps; ` +
