@@ -15,7 +15,9 @@
  * waits, and at 19 the compiler got ~1.5% of the core, so the hot path stayed
  * unoptimised and throughput stuck at 14–17k rps; at 10 it gets ~10%, enough
  * to finish within the first second. Measured side by side at 0, 5, 10 and
- * 19 (BENCHMARKS.md). With cores to spare it changes nothing.
+ * 19 (BENCHMARKS.md). With cores to spare it changes nothing. libuv's pool
+ * threads, where they exist yet, are lowered too; their work during a run
+ * (a DNS lookup per new connection) takes microseconds.
  *
  * Only where the runner owns the process: on its main thread. Inside a worker
  * thread (a test runner's pool, say) the other threads are not ours to slow.
