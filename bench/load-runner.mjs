@@ -114,7 +114,7 @@ for (const r of all) {
     console.log(`| ${r.round} | ${r.load.toFixed(2)} | ${r.wrk.rps.toFixed(0)} | ${r.autocannon.rps.toFixed(0)} | ${name} | ${dropsText(r[k15])} | ${dropsText(r[k20])} | ${r.pacedWrk.p99.toFixed(2)} / ${r[kp].p99.toFixed(2)} / ${r.pacedAutocannon.p99.toFixed(2)} | ${(r[kp].p99 / r.pacedWrk.p99).toFixed(2)} |`);
   }
 }
-console.log(`\nmedians over ${rounds} rounds: wrk-paced p99 ${median(all.map((r) => r.pacedWrk.p99)).toFixed(2)} ms`);
+console.log(`\nmedians over ${rounds} round${rounds === 1 ? "" : "s"}: wrk-paced p99 ${median(all.map((r) => r.pacedWrk.p99)).toFixed(2)} ms`);
 for (const [name, k15, k20, kp] of builds) {
   console.log(`  ${name}: p99 ${median(all.map((r) => r[kp].p99)).toFixed(2)} ms, ÷ wrk-paced ${median(all.map((r) => r[kp].p99 / r.pacedWrk.p99)).toFixed(2)}× ` +
     `(within 1.5× in ${all.filter((r) => r[kp].p99 <= 1.5 * r.pacedWrk.p99).length} of ${rounds}); ` +
