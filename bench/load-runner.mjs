@@ -22,6 +22,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from 'simple-statistics';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const results = join(root, 'bench', '.results', 'runner');
@@ -83,11 +84,6 @@ const version = (bin) => spawnSync(bin, ['--version'], { encoding: 'utf8' }).std
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, node ${process.version}; server on core 0, generators on core 1; load average ${loadavg()[0].toFixed(2)}`);
 console.log(`rollgate: ${cli} on node ${version(cliNode)}${before ? `; before: ${before} on node ${version(beforeNode)}` : ''}`);
 const all = [];
-const median = (xs) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const dropsText = (x) => `${x.rps.toFixed(0)} (${x.dropped})`;
 for (let round = 1; round <= rounds; round++) {
   const r = { round, load: loadavg()[0], wrk: wrk(5), autocannon: autocannon(5) };

@@ -2,7 +2,7 @@
  * The open-model load runner: sends each request at the time the schedule
  * fixed for it, whatever the target is doing, and measures its latency from
  * that scheduled time — so time a request spent waiting behind a slow one (in
- * the pool queue, or because the runner itself fell behind) is counted, which
+ * the connection queue, or because the runner itself fell behind) is counted, which
  * is what avoids coordinated omission.
  *
  * - One timer drives everything: it dispatches every request that is due
@@ -177,7 +177,7 @@ class RequestHandler implements QueuedRequest {
 class Runner {
   readonly timeoutError = new Error('request timed out');
   private readonly now: () => number;
-  private readonly pool: Connections;
+  private readonly connections: Connections;
   private readonly cursor: ArrivalCursor;
   private hasNext: boolean;
   private readonly endpointCount: number;
@@ -247,7 +247,7 @@ class Runner {
       else table.fill(1, 200, 400);
       return table;
     });
-    this.pool = new Connections(target.origin, Math.max(1, options.connections ?? Math.min(plan.maxInFlight, 256)), {
+    this.connections = new Connections(target.origin, Math.max(1, options.connections ?? Math.min(plan.maxInFlight, 256)), {
       pipelining: 1,
       keepAliveTimeout: 30_000,
       headersTimeout: backstop,
@@ -328,7 +328,7 @@ class Runner {
     this.inFlight++;
     h.request = this.requests[endpoint]!;
     h.client = null;
-    this.pool.dispatch(h);
+    this.connections.dispatch(h);
   }
 
   private unlink(h: RequestHandler): void {
@@ -368,7 +368,7 @@ class Runner {
     const client = h.client;
     h.client = null;
     // The connection takes the next waiting request, if any, now that this one is recorded.
-    if (client) this.pool.free(client);
+    if (client) this.connections.free(client);
     if (!this.hasNext && this.inFlight === 0 && !this.finished && !this.interrupted) {
       // Finish from a timer, not from inside undici's callback.
       if (this.timer) clearTimeout(this.timer);
@@ -492,7 +492,7 @@ class Runner {
     if (this.finished) return;
     this.finished = true;
     this.cleanup();
-    this.pool.destroy().catch(() => undefined);
+    this.connections.destroy().catch(() => undefined);
     this.reject(error);
   }
 
@@ -507,7 +507,7 @@ class Runner {
     this.finished = true;
     this.end = this.interrupted ? this.interrupted.at : this.elapsed();
     this.cleanup();
-    const closing = this.interrupted ? this.pool.destroy() : this.pool.close();
+    const closing = this.interrupted ? this.connections.destroy() : this.connections.close();
     closing
       .then(() => {
         this.report(this.end, true);
