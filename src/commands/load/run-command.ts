@@ -66,7 +66,7 @@ export async function runLoad(ctx: RunContext): Promise<SubcommandRun> {
     signal: ctx.signal,
     file: target.origin,
     // Warm the runner's and undici's code before the clock starts: cold, the first requests stall the schedule (runner/warmup.ts).
-    warmupRequests: 1500,
+    warmupRequests: 10_000,
     // V8's compiler and GC threads must not take the runner's core while requests are due (runner/priority.ts).
     yieldBackgroundThreads: true,
     ...(abortOnFail ? { abortCheck: (state) => cannotPass(checks, state) } : {}),

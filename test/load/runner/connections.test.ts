@@ -18,6 +18,7 @@ class Request implements QueuedRequest {
   client: Client | null = null;
   done = false;
   status = 0;
+  error: Error | null = null;
   constructor(
     private readonly pool: () => Connections,
     private readonly settled: (r: Request) => void,
@@ -33,7 +34,8 @@ class Request implements QueuedRequest {
   onComplete(): void {
     this.end();
   }
-  onError(): void {
+  onError(error: Error): void {
+    this.error = error;
     this.end();
   }
   private end(): void {
@@ -74,5 +76,47 @@ describe('Connections', () => {
     expect(connects).toBe(2);
     expect(statuses).toEqual(Array(8).fill(200));
     await pool.close();
+  });
+
+  it('preconnects sockets that the first requests use, and opens none for requests queued while behind schedule', async () => {
+    const server = createServer((_req, res) => res.end('ok'));
+    servers.push(server);
+    const accepted: number[] = [];
+    let served = 0;
+    server.on('connection', () => accepted.push(served));
+    server.on('request', () => served++);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const pool = new Connections(`http://127.0.0.1:${port}`, 256, { pipelining: 1 }, () => undefined);
+    await pool.preconnect(2, 5000);
+    // Both were accepted before any request was sent.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(accepted).toEqual([0, 0]);
+
+    const statuses: number[] = [];
+    await new Promise<void>((resolve) => {
+      const settled = (r: Request) => {
+        statuses.push(r.status);
+        if (statuses.length === 12) resolve();
+      };
+      // Twelve at once, told the runner is behind: they queue for the two connections, and none is opened.
+      for (let i = 0; i < 12; i++) pool.dispatch(new Request(() => pool, settled), false);
+    });
+    expect(statuses).toEqual(Array(12).fill(200));
+    expect(accepted).toEqual([0, 0]);
+    await pool.close();
+  });
+
+  it('starts without preconnected sockets when the target refuses them, and reports the refusal on the request', async () => {
+    // A port nothing listens on: take one from a server, then close it.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    await new Promise((resolve) => server.close(resolve));
+    const pool = new Connections(`http://127.0.0.1:${port}`, 256, { pipelining: 1 }, () => undefined);
+    await pool.preconnect(3, 5000);
+    const failed = await new Promise<Request>((resolve) => pool.dispatch(new Request(() => pool, resolve)));
+    expect((failed.error as NodeJS.ErrnoException | null)?.code).toBe('ECONNREFUSED');
+    await pool.destroy();
   });
 });

@@ -16,8 +16,19 @@
  * connection is opened only while more requests wait than connections are
  * being opened, so a slow server still gets as many as it needs, as fast as
  * requests queue, but a connect in progress does not multiply.
+ *
+ * Two more rules keep the start of a fast run from feeding on itself:
+ * - preconnect() connects the first few sockets before the clock starts
+ *   (as wrk opens its connections, and k6 its pre-allocated VUs), so the
+ *   first requests do not wait for handshakes;
+ * - dispatch() is told when the runner is behind its schedule, and then
+ *   opens nothing: a backlog that comes from the runner's own CPU is not
+ *   served faster by more connections, and each one it opened cost the same
+ *   CPU again. At 15,000 rps the first 50 ms opened all 256 connections that
+ *   way while hardly any request completed (measured: BENCHMARKS.md).
  */
-import { Client, type Dispatcher } from 'undici';
+import type { Socket } from 'node:net';
+import { buildConnector, Client, type Dispatcher } from 'undici';
 
 /** A request as the queue holds it: its handler carries what to send and, once sent, on which client. */
 export interface QueuedRequest extends Dispatcher.DispatchHandler {
@@ -36,23 +47,70 @@ export class Connections {
   private readonly queue = new Fifo<QueuedRequest>();
   /** Clients created and not yet connected (or failed to). */
   private connecting = 0;
+  private readonly connector: buildConnector.connector;
+  /** Sockets connected by preconnect() that no client has taken yet. */
+  private readonly ready: Socket[] = [];
+  private readonly options: Client.Options;
 
   constructor(
     private readonly origin: string,
     private readonly max: number,
-    private readonly options: Client.Options,
+    options: Client.Options,
     /** Releases a request that timed out while queued. */
     private readonly discard: (h: QueuedRequest) => void,
-  ) {}
+  ) {
+    // undici's own connector unless the caller brought one; preconnected sockets are handed out first either way.
+    const given = options.connect;
+    this.connector = typeof given === 'function' ? given : buildConnector({ ...given, ...(options.connectTimeout != null ? { timeout: options.connectTimeout } : {}) });
+    this.options = { ...options, connect: (opts, callback) => this.connect(opts, callback) };
+  }
 
-  dispatch(h: QueuedRequest): void {
+  /**
+   * Connects up to `count` sockets now, each the socket of an idle client,
+   * waiting at most `limitMs`. A socket that fails or is late is left out:
+   * the run then opens its connections as it goes.
+   */
+  async preconnect(count: number, limitMs: number): Promise<void> {
+    const url = new URL(this.origin);
+    const target = { hostname: url.hostname, host: url.host, protocol: url.protocol, port: url.port };
+    const connected = await Promise.all(
+      Array.from({ length: Math.min(count, this.max - this.clients.length) }, () =>
+        new Promise<Socket | undefined>((resolve) => {
+          let late = false;
+          const timer = setTimeout(() => {
+            late = true;
+            resolve(undefined);
+          }, limitMs);
+          this.connector(target, (error, socket) => {
+            clearTimeout(timer);
+            // Connected after the limit: the run has started without it.
+            if (late) socket?.destroy();
+            else resolve(error ? undefined : (socket as Socket));
+          });
+        }),
+      ),
+    );
+    for (const socket of connected) {
+      if (!socket) continue;
+      this.ready.push(socket);
+      const client = new Client(this.origin, this.options);
+      this.clients.push(client);
+      this.idle.push(client);
+    }
+  }
+
+  /**
+   * Sends `h` on an idle connection, or queues it; `mayOpen` false (the
+   * runner is behind its schedule) opens no new connection for it.
+   */
+  dispatch(h: QueuedRequest, mayOpen = true): void {
     const client = this.idle.shift();
     if (client) {
       this.send(client, h);
       return;
     }
     this.queue.push(h);
-    if (this.clients.length < this.max && this.connecting * GROWTH < this.queue.size) this.open();
+    if (mayOpen && this.clients.length < this.max && this.connecting * GROWTH < this.queue.size) this.open();
   }
 
   /** The client a request ran on has finished it: give the client the next waiting request, or keep it idle. */
@@ -74,17 +132,33 @@ export class Connections {
   }
 
   close(): Promise<unknown> {
+    for (const socket of this.ready.splice(0)) socket.destroy();
     return Promise.all(this.clients.map((c) => c.close()));
   }
 
   destroy(): Promise<unknown> {
     this.queue.clear();
+    for (const socket of this.ready.splice(0)) socket.destroy();
     return Promise.all(this.clients.map((c) => c.destroy()));
   }
 
   private send(client: Client, h: QueuedRequest): void {
     h.client = client;
     client.dispatch(h.request!, h);
+  }
+
+  /** The client's connector: a preconnected socket if one is still open, else a new connection. */
+  private connect(options: buildConnector.Options, callback: buildConnector.Callback): void {
+    for (let socket = this.ready.pop(); socket; socket = this.ready.pop()) {
+      if (socket.destroyed || socket.readyState !== 'open') {
+        socket.destroy();
+        continue;
+      }
+      // undici expects the callback later, as a real connect calls it.
+      queueMicrotask(() => callback(null, socket));
+      return;
+    }
+    this.connector(options, callback);
   }
 
   private open(): void {

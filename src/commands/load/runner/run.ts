@@ -12,7 +12,8 @@
  *   counted per phase, never delayed. "Outstanding" is queued for a
  *   connection or on one, including a timed-out request not yet released.
  * - Connections are opened as requests wait for them, not one per busy
- *   moment (connections.ts).
+ *   moment, and none while the runner is behind its schedule; the first
+ *   few are connected before the clock starts (connections.ts).
  * - A request not complete `timeout` after its scheduled time is recorded as
  *   status "error" with its latency at that moment, and aborted.
  * - Per request there is no closure and no promise: request handlers are
@@ -20,7 +21,7 @@
  *   and the cells a result lands in are looked up by index and status code.
  *   A latency is recorded into two histograms, its cell's and its window's;
  *   the total that progress reports is added up from the cells when asked.
- * - With `warmupRequests`, undici's code is compiled against an in-process
+ * - With `warmupRequests`, undici's code is compiled against a throwaway
  *   responder before the clock starts (warmup.ts), so the first scheduled
  *   requests do not pay for it; with `yieldBackgroundThreads`, what V8 still
  *   compiles during the run waits for the runner's idle moments (priority.ts).
@@ -85,10 +86,10 @@ export interface RunOptions {
   abortCheck?: (live: LiveState) => AbortDecision | undefined;
   /**
    * Requests sent, before the clock starts, by the same runner code on the
-   * plan's endpoints to a throwaway responder inside this process, so that
+   * plan's endpoints to a throwaway responder in a worker thread, so that
    * the first scheduled requests do not run cold (see warmup.ts); default 0.
-   * The target never sees them; `rollgate load run` sends 1,500, 0.3–3 s
-   * depending on the plan's peak rate.
+   * The target never sees them; `rollgate load run` sends up to 10,000, at
+   * most for a second, near the plan's peak rate.
    */
   warmupRequests?: number;
   /**
@@ -116,6 +117,21 @@ const ERROR_STATUS = 0;
 
 /** A warm-up that takes longer than this (a loaded machine) is cut short: it has done its work by then. */
 const WARMUP_LIMIT_MS = 3000;
+
+/**
+ * Connections opened before the clock starts: one per this many requests
+ * per second of the first phase's opening rate (a loopback server answers
+ * within a millisecond, so one connection carries up to ~1,000 rps), at least one.
+ */
+const PRECONNECT_PER_RATE = 1000;
+/** How long preconnecting may delay the start; a target slower to accept is connected to as the run goes. */
+const PRECONNECT_LIMIT_MS = 3000;
+
+/**
+ * The runner is behind its schedule when the oldest request a tick sends was
+ * due this long ago. A tick is normally up to ~1 ms late (the timer's resolution).
+ */
+const BEHIND_MS = 2;
 
 interface Cell {
   status: number;
@@ -199,6 +215,8 @@ class Runner {
   private failed = 0;
   private droppedTotal = 0;
   private timeouts = 0;
+  /** False while the runner is behind its schedule: connections.ts then opens no connection. */
+  private onTime = true;
   private maxLagMs = 0;
   private start = 0;
   private startWall = 0;
@@ -212,7 +230,8 @@ class Runner {
   private finished = false;
   private interrupted: { at: number; phase: number; discarded: number } | undefined;
   private aborted: AbortedRun | undefined;
-  private resolve!: (result: RunResult) => void;
+  /** Ends run() or warm(), once the run is over. */
+  private settle!: () => void;
   private reject!: (error: unknown) => void;
   private readonly onAbort = (): void => this.interrupt();
 
@@ -256,9 +275,33 @@ class Runner {
     }, (h) => this.release(h as RequestHandler, ERROR_STATUS));
   }
 
-  async run(): Promise<RunResult> {
-    return new Promise<RunResult>((resolve, reject) => {
-      this.resolve = resolve;
+  /** Runs the plan, closes the connections, and returns the result. */
+  run(): Promise<RunResult> {
+    return this.go<RunResult>((resolve) => {
+      const closing = this.interrupted ? this.connections.destroy() : this.connections.close();
+      closing
+        .then(() => {
+          this.report(this.end, true);
+          resolve(this.aborted ? { ...this.result(), aborted: this.aborted } : this.result());
+        })
+        .catch((error: unknown) => this.reject(error));
+    });
+  }
+
+  /**
+   * Runs the plan as a warm-up: no result, and the connections are left open;
+   * returns what closes them. Closed sooner, V8 would throw away code
+   * optimised during the warm-up (warmup.ts).
+   */
+  warm(): Promise<() => Promise<unknown>> {
+    return this.go<() => Promise<unknown>>((resolve) => resolve(() => this.connections.destroy()));
+  }
+
+  private async go<T>(settle: (resolve: (value: T) => void) => void): Promise<T> {
+    const opening = this.plan.phases[0]?.rate.from ?? 0;
+    if (!this.options.signal?.aborted) await this.connections.preconnect(Math.max(1, Math.ceil(opening / PRECONNECT_PER_RATE)), PRECONNECT_LIMIT_MS);
+    return new Promise<T>((resolve, reject) => {
+      this.settle = () => settle(resolve);
       this.reject = reject;
       this.start = this.now();
       this.startWall = Date.now();
@@ -284,6 +327,7 @@ class Runner {
       const t = this.elapsed();
       this.sweep(t);
       const cursor = this.cursor;
+      this.onTime = !this.hasNext || t - cursor.at * 1000 < BEHIND_MS;
       while (this.hasNext && cursor.at * 1000 <= t) {
         this.dispatch(cursor.phase, cursor.endpoint, cursor.at * 1000, t);
         this.hasNext = cursor.next();
@@ -328,7 +372,7 @@ class Runner {
     this.inFlight++;
     h.request = this.requests[endpoint]!;
     h.client = null;
-    this.connections.dispatch(h);
+    this.connections.dispatch(h, this.onTime);
   }
 
   private unlink(h: RequestHandler): void {
@@ -507,13 +551,7 @@ class Runner {
     this.finished = true;
     this.end = this.interrupted ? this.interrupted.at : this.elapsed();
     this.cleanup();
-    const closing = this.interrupted ? this.connections.destroy() : this.connections.close();
-    closing
-      .then(() => {
-        this.report(this.end, true);
-        this.resolve(this.aborted ? { ...this.result(), aborted: this.aborted } : this.result());
-      })
-      .catch((error: unknown) => this.reject(error));
+    this.settle();
   }
 
   private result(): LoadResult {
@@ -590,16 +628,27 @@ export async function runPlan(plan: Plan, target: URL, options: RunOptions = {})
     // The same kinds of options as the run's, and progress due often, so that every branch the run takes
     // has type feedback: code V8 optimised without it is thrown away the first time the branch runs.
     const noop = (): undefined => undefined;
-    await warmUp((responder) =>
-      new Runner(warmupPlan(plan, warmup), responder, {
+    let closeWarmup: (() => Promise<unknown>) | undefined;
+    const endResponder = await warmUp(async (responder) => {
+      closeWarmup = await new Runner(warmupPlan(plan, warmup), responder, {
         signal: stop,
         seed: 2,
         progressIntervalMs: 50,
         ...(options.onProgress ? { onProgress: noop } : {}),
         ...(options.abortCheck ? { abortCheck: noop } : {}),
-      }).run(),
-    );
+      }).warm();
+    });
+    try {
+      return await measure(plan, target, options);
+    } finally {
+      await closeWarmup?.();
+      await endResponder();
+    }
   }
+  return measure(plan, target, options);
+}
+
+function measure(plan: Plan, target: URL, options: RunOptions): Promise<RunResult> {
   // After the warm-up, whose compiles should finish at full priority, and before the clock starts.
   if (options.yieldBackgroundThreads) yieldBackgroundThreads();
   return new Runner(plan, target, options).run();

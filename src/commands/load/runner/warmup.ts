@@ -1,23 +1,38 @@
 /**
  * Warms the runner before its clock starts: the same Runner code, on the
- * plan's own endpoints, runs for a moment against a throwaway responder on
- * loopback inside this process — the target sees nothing — and then the
- * start-up garbage is collected.
+ * plan's own endpoints, runs for a second against a throwaway responder on
+ * loopback — the target sees nothing — and everything it used stays alive
+ * until the run is over.
  *
  * Why: V8 compiles undici's connect, write and parse code and the runner's
  * own dispatch and record code lazily, on first use, and optimises it only
  * once it is hot. Cold, the first requests take milliseconds each; since an
  * open-model run keeps sending while it waits, every request due during that
- * stall finds all connections busy and opens one more, which is colder work
- * still. At 2,000 rps the first second ran tens of milliseconds behind
- * schedule, which alone was the p99 of a 10-second run, and at 15,000 rps the
- * backlog passed maxInFlight and dropped thousands of requests. The first
- * full mark-compact of the process, which loading the bundle brings due, also
- * landed in that first second (5–8 ms of pause plus ~17 ms of marking steps).
- * A closed-loop warm-up of a different request handler left most of it
- * (measured: bench/load-runner.mjs, BENCHMARKS.md).
+ * stall finds all connections busy, and the backlog feeds on itself. At
+ * 2,000 rps the first second ran tens of milliseconds behind schedule, which
+ * alone was the p99 of a 10-second run, and at 15,000 rps the backlog passed
+ * maxInFlight and dropped thousands of requests.
+ *
+ * How the warm-up is run decides whether its optimised code survives into the
+ * run (measured with --trace-opt --trace-deopt-verbose; BENCHMARKS.md, sixth
+ * session):
+ * - The responder runs in a worker thread. In this thread its server-side
+ *   sockets ran the same stream code as the runner's client sockets, with
+ *   other types, and it shared the thread, capping the warm-up at 5,000 rps.
+ * - The warm-up runs near the plan's peak rate, up to 10,000 rps, for up to
+ *   a second: at 1,500 requests only about half the hot functions had been
+ *   optimised when the clock started.
+ * - Its connections and responder are closed only after the run. Closing
+ *   them before it threw away about 40 optimised functions just before the
+ *   clock started: V8 discards code whose assumptions about field types a
+ *   teardown breaks ("code dependencies"), or whose embedded objects die
+ *   ("weak objects").
+ * - The garbage is collected before the clock starts, with all of that
+ *   still alive: loading the bundle brings the process's first full
+ *   mark-compact due, and in the run it paused 5–8 ms plus ~17 ms of
+ *   marking steps.
  */
-import { createServer, type Socket } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Plan } from './plan';
@@ -30,8 +45,8 @@ import type { Plan } from './plan';
  */
 const RESPONSE = Buffer.from('HTTP/1.1 200 OK\r\nDate: Sun, 29 Nov 2026 00:00:00 GMT\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\nContent-Length: 2\r\n\r\nok');
 
-/** The responder shares this thread with the runner, so the warm-up rate is capped below what the two can do together. */
-const MAX_WARMUP_RATE = 5000;
+/** The responder has its own thread, but shares the runner's core when it is pinned to one. */
+const MAX_WARMUP_RATE = 10_000;
 const MIN_WARMUP_RATE = 500;
 /** A plan with a low peak rate needs less warming than its request count would take. */
 const MAX_WARMUP_SECONDS = 1;
@@ -51,33 +66,42 @@ export function warmupPlan(plan: Plan, requests: number): Plan {
   };
 }
 
+/** The responder: answers every chunk it reads with RESPONSE. CommonJS, as an eval worker runs it. */
+const RESPONDER = `
+const { createServer } = require('node:net');
+const { parentPort, workerData } = require('node:worker_threads');
+const response = Buffer.from(workerData, 'latin1');
+const server = createServer((socket) => {
+  socket.on('data', () => socket.write(response));
+  socket.on('error', () => undefined);
+});
+server.on('error', (error) => parentPort.postMessage({ error: String(error) }));
+server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+`;
+
 /**
- * Runs `warm` (the runner, on `warmupPlan`) against a responder on loopback,
- * then collects garbage. Best effort: any failure (no loopback, say) just
- * ends the warm-up and the run proceeds cold.
+ * Runs `warm` (the runner, on `warmupPlan`) against a responder on loopback
+ * in a worker thread, then collects garbage. Returns what ends the responder,
+ * to be called once the run is over. Best effort: any failure (no loopback,
+ * say) just ends the warm-up and the run proceeds cold.
  */
-export async function warmUp(warm: (target: URL) => Promise<unknown>): Promise<void> {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('data', () => socket.write(RESPONSE));
-    socket.on('error', () => undefined);
-    socket.on('close', () => sockets.delete(socket));
-  });
+export async function warmUp(warm: (target: URL) => Promise<unknown>): Promise<() => Promise<void>> {
+  let worker: Worker | undefined;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', resolve);
+    worker = new Worker(RESPONDER, { eval: true, workerData: RESPONSE.toString('latin1') });
+    const started = worker;
+    const port = await new Promise<number>((resolve, reject) => {
+      started.once('message', (message: { port?: number; error?: string }) => (message.port ? resolve(message.port) : reject(new Error(message.error))));
+      started.once('error', reject);
     });
-    const address = server.address();
-    if (address && typeof address !== 'string') await warm(new URL(`http://127.0.0.1:${address.port}/`));
+    await warm(new URL(`http://127.0.0.1:${port}/`));
   } catch {
     // Only a warm-up.
-  } finally {
-    for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
   collectGarbage();
+  return async () => {
+    await worker?.terminate();
+  };
 }
 
 /**
