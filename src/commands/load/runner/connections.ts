@@ -22,10 +22,12 @@
  *   (as wrk opens its connections, and k6 its pre-allocated VUs), so the
  *   first requests do not wait for handshakes;
  * - dispatch() is told when the runner is behind its schedule, and then
- *   opens nothing: a backlog that comes from the runner's own CPU is not
- *   served faster by more connections, and each one it opened cost the same
- *   CPU again. At 15,000 rps the first 50 ms opened all 256 connections that
- *   way while hardly any request completed (measured: BENCHMARKS.md).
+ *   opens at most one connection per 100 ms: a backlog that comes from the
+ *   runner's own CPU is not served faster by more connections, and each one
+ *   it opened cost the same CPU again. At 15,000 rps the first 50 ms opened
+ *   all 256 connections that way while hardly any request completed
+ *   (measured: BENCHMARKS.md). Not none at all: a runner that stays behind
+ *   (a busy machine) may also face a slow server that needs them.
  */
 import type { Socket } from 'node:net';
 import { buildConnector, Client, type Dispatcher } from 'undici';
@@ -40,6 +42,8 @@ export interface QueuedRequest extends Dispatcher.DispatchHandler {
 
 /** A new connection is opened once more than this many requests wait per connection already being opened. */
 const GROWTH = 4;
+/** While the runner is behind its schedule, at most one connection is opened per this many ms. */
+const BEHIND_OPEN_INTERVAL_MS = 100;
 
 export class Connections {
   private readonly clients: Client[] = [];
@@ -48,6 +52,8 @@ export class Connections {
   /** Clients created and not yet connected (or failed to). */
   private connecting = 0;
   private readonly connector: buildConnector.connector;
+  /** When the last connection opened while the runner was behind (ms, the runner's clock). */
+  private openedBehind = Number.NEGATIVE_INFINITY;
   /** Sockets connected by preconnect() that no client has taken yet. */
   private readonly ready: Socket[] = [];
   private readonly options: Client.Options;
@@ -100,17 +106,23 @@ export class Connections {
   }
 
   /**
-   * Sends `h` on an idle connection, or queues it; `mayOpen` false (the
-   * runner is behind its schedule) opens no new connection for it.
+   * Sends `h` on an idle connection, or queues it. `behindAt`, the runner's
+   * clock when it is behind its schedule, limits the connections opened for
+   * queued requests to one per BEHIND_OPEN_INTERVAL_MS.
    */
-  dispatch(h: QueuedRequest, mayOpen = true): void {
+  dispatch(h: QueuedRequest, behindAt?: number): void {
     const client = this.idle.shift();
     if (client) {
       this.send(client, h);
       return;
     }
     this.queue.push(h);
-    if (mayOpen && this.clients.length < this.max && this.connecting * GROWTH < this.queue.size) this.open();
+    if (this.clients.length >= this.max || this.connecting * GROWTH >= this.queue.size) return;
+    if (behindAt !== undefined) {
+      if (behindAt - this.openedBehind < BEHIND_OPEN_INTERVAL_MS) return;
+      this.openedBehind = behindAt;
+    }
+    this.open();
   }
 
   /** The client a request ran on has finished it: give the client the next waiting request, or keep it idle. */

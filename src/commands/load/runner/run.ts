@@ -12,7 +12,7 @@
  *   counted per phase, never delayed. "Outstanding" is queued for a
  *   connection or on one, including a timed-out request not yet released.
  * - Connections are opened as requests wait for them, not one per busy
- *   moment, and none while the runner is behind its schedule; the first
+ *   moment, and few while the runner is behind its schedule; the first
  *   few are connected before the clock starts (connections.ts).
  * - A request not complete `timeout` after its scheduled time is recorded as
  *   status "error" with its latency at that moment, and aborted.
@@ -215,8 +215,8 @@ class Runner {
   private failed = 0;
   private droppedTotal = 0;
   private timeouts = 0;
-  /** False while the runner is behind its schedule: connections.ts then opens no connection. */
-  private onTime = true;
+  /** The tick's time when the runner is behind its schedule (connections.ts then opens fewer connections), else undefined. */
+  private behindAt: number | undefined;
   private maxLagMs = 0;
   private start = 0;
   private startWall = 0;
@@ -327,7 +327,7 @@ class Runner {
       const t = this.elapsed();
       this.sweep(t);
       const cursor = this.cursor;
-      this.onTime = !this.hasNext || t - cursor.at * 1000 < BEHIND_MS;
+      this.behindAt = this.hasNext && t - cursor.at * 1000 >= BEHIND_MS ? t : undefined;
       while (this.hasNext && cursor.at * 1000 <= t) {
         this.dispatch(cursor.phase, cursor.endpoint, cursor.at * 1000, t);
         this.hasNext = cursor.next();
@@ -372,7 +372,7 @@ class Runner {
     this.inFlight++;
     h.request = this.requests[endpoint]!;
     h.client = null;
-    this.connections.dispatch(h, this.onTime);
+    this.connections.dispatch(h, this.behindAt);
   }
 
   private unlink(h: RequestHandler): void {
