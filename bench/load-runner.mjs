@@ -12,9 +12,10 @@
 // Usage: node bench/load-runner.mjs (needs wrk and taskset; autocannon is a dev dependency).
 //   ROUNDS=3                  rounds (medians over rounds are printed at the end)
 //   ROLLGATE_CLI=…/cli.js     the build to measure (default dist/cli.js of this checkout)
-//   ROLLGATE_BEFORE=…/cli.js  another build (an older commit's dist/cli.js, say), run right after ROLLGATE_CLI
-//                             in every round, so that both see the same machine: on shared runners the
-//                             paced p99 of one build swings 2-3× between runs minutes apart.
+//   ROLLGATE_BEFORE=…/cli.js  another build (an older commit's dist/cli.js, say), run beside ROLLGATE_CLI
+//                             in every round (first in even rounds, second in odd ones), so that both see the
+//                             same machine: on shared runners the paced p99 of one build swings 2-3× between
+//                             runs minutes apart.
 //   ROLLGATE_NODE=…/node      the Node.js binary that runs ROLLGATE_CLI (default this one), e.g. Node 24, which
 //   ROLLGATE_BEFORE_NODE=…    the actions run on (runs.using: node24); ROLLGATE_BEFORE_NODE for ROLLGATE_BEFORE.
 import { spawn, spawnSync } from 'node:child_process';
@@ -87,13 +88,16 @@ const all = [];
 const dropsText = (x) => `${x.rps.toFixed(0)} (${x.dropped})`;
 for (let round = 1; round <= rounds; round++) {
   const r = { round, load: loadavg()[0], wrk: wrk(5), autocannon: autocannon(5) };
-  r.rollgate15k = rollgate(15000, 5);
-  if (before) r.before15k = rollgate(15000, 5, true);
-  r.rollgate20k = rollgate(20000, 5);
-  if (before) r.before20k = rollgate(20000, 5, true);
+  // With two builds, even rounds run ROLLGATE_BEFORE first: the build right after autocannon's 200,000-odd
+  // requests meets the server with their garbage and closing sockets, which cost it drops at 15k.
+  const pair = (key, beforeKey, rate, seconds) => {
+    const runs = before ? (round % 2 === 0 ? [true, false] : [false, true]) : [false];
+    for (const isBefore of runs) r[isBefore ? beforeKey : key] = rollgate(rate, seconds, isBefore);
+  };
+  pair('rollgate15k', 'before15k', 15000, 5);
+  pair('rollgate20k', 'before20k', 20000, 5);
   r.pacedWrk = wrkPaced(10, PACED_RATE);
-  r.pacedRollgate = rollgate(PACED_RATE, 10);
-  if (before) r.pacedBefore = rollgate(PACED_RATE, 10, true);
+  pair('pacedRollgate', 'pacedBefore', PACED_RATE, 10);
   r.pacedAutocannon = autocannon(10, PACED_RATE);
   all.push(r);
   console.log(`round ${round} (load ${r.load.toFixed(2)}): wrk -c64 ${r.wrk.rps.toFixed(0)} rps, autocannon -c64 ${r.autocannon.rps.toFixed(0)} rps; ` +
