@@ -88,8 +88,8 @@ const all = [];
 const dropsText = (x) => `${x.rps.toFixed(0)} (${x.dropped})`;
 for (let round = 1; round <= rounds; round++) {
   const r = { round, load: loadavg()[0], wrk: wrk(5), autocannon: autocannon(5) };
-  // With two builds, even rounds run ROLLGATE_BEFORE first: the build right after autocannon's 200,000-odd
-  // requests meets the server with their garbage and closing sockets, which cost it drops at 15k.
+  // With two builds, even rounds run ROLLGATE_BEFORE first: whichever runs right after autocannon's
+  // 200,000-odd requests meets the server with their garbage and closing sockets, so neither always does.
   const pair = (key, beforeKey, rate, seconds) => {
     const runs = before ? (round % 2 === 0 ? [true, false] : [false, true]) : [false];
     for (const isBefore of runs) r[isBefore ? beforeKey : key] = rollgate(rate, seconds, isBefore);
