@@ -32,7 +32,6 @@ for (const tool of ['wrk', 'taskset']) {
   if (spawnSync('which', [tool]).status !== 0) throw new Error(`${tool} is needed: apt-get install -y ${tool === 'wrk' ? 'wrk' : 'util-linux'}`);
 }
 const rounds = Number(process.env.ROUNDS ?? 3);
-// ROLLGATE_CLI runs another build (an older commit's dist/cli.js, say) in the same harness.
 const cli = process.env.ROLLGATE_CLI ?? join(root, 'dist', 'cli.js');
 const before = process.env.ROLLGATE_BEFORE;
 const cliNode = process.env.ROLLGATE_NODE ?? process.execPath;

@@ -162,7 +162,8 @@ export class Connections {
   /** The client's connector: a preconnected socket if one is still open, else a new connection. */
   private connect(options: buildConnector.Options, callback: buildConnector.Callback): void {
     for (let socket = this.ready.pop(); socket; socket = this.ready.pop()) {
-      if (socket.destroyed || socket.readyState !== 'open') {
+      // Closed or half-closed by the server while it waited.
+      if (socket.readyState !== 'open') {
         socket.destroy();
         continue;
       }

@@ -298,7 +298,7 @@ class Runner {
   }
 
   private async go<T>(settle: (resolve: (value: T) => void) => void): Promise<T> {
-    const opening = this.plan.phases[0]?.rate.from ?? 0;
+    const opening = this.plan.phases[0]!.rate.from;
     if (!this.options.signal?.aborted) await this.connections.preconnect(Math.max(1, Math.ceil(opening / PRECONNECT_PER_RATE)), PRECONNECT_LIMIT_MS);
     return new Promise<T>((resolve, reject) => {
       this.settle = () => settle(resolve);

@@ -70,7 +70,7 @@ export function warmupPlan(plan: Plan, requests: number): Plan {
 const RESPONDER = `
 const { createServer } = require('node:net');
 const { parentPort, workerData } = require('node:worker_threads');
-const response = Buffer.from(workerData, 'latin1');
+const response = Buffer.from(workerData);
 const server = createServer((socket) => {
   socket.on('data', () => socket.write(response));
   socket.on('error', () => undefined);
@@ -88,7 +88,7 @@ server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.addres
 export async function warmUp(warm: (target: URL) => Promise<unknown>): Promise<() => Promise<void>> {
   let worker: Worker | undefined;
   try {
-    worker = new Worker(RESPONDER, { eval: true, workerData: RESPONSE.toString('latin1') });
+    worker = new Worker(RESPONDER, { eval: true, workerData: RESPONSE });
     const started = worker;
     const port = await new Promise<number>((resolve, reject) => {
       started.once('message', (message: { port?: number; error?: string }) => (message.port ? resolve(message.port) : reject(new Error(message.error))));
