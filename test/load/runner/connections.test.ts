@@ -121,4 +121,22 @@ describe('Connections', () => {
     expect((failed.error as NodeJS.ErrnoException | null)?.code).toBe('ECONNREFUSED');
     await pool.destroy();
   });
+
+  it('preconnects to an IPv6 literal target too', async (context) => {
+    const server = createServer((_req, res) => res.end('ok'));
+    servers.push(server);
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(0, '::1', () => resolve(true));
+    });
+    if (!listening) context.skip('no IPv6 loopback (::1) on this machine');
+    const accepted: number[] = [];
+    server.on('connection', () => accepted.push(accepted.length));
+    const pool = new Connections(`http://[::1]:${(server.address() as AddressInfo).port}`, 256, { pipelining: 1 }, () => undefined);
+    await pool.preconnect(2, 5000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(accepted).toHaveLength(2);
+    await pool.close();
+  });
 });
+

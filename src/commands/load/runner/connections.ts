@@ -78,7 +78,9 @@ export class Connections {
    */
   async preconnect(count: number, limitMs: number): Promise<void> {
     const url = new URL(this.origin);
-    const target = { hostname: url.hostname, host: url.host, protocol: url.protocol, port: url.port };
+    // An IPv6 literal without its brackets, as undici's Client passes it to the connector.
+    const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+    const target = { hostname, host: url.host, protocol: url.protocol, port: url.port };
     const connected = await Promise.all(
       Array.from({ length: Math.min(count, this.max - this.clients.length) }, () =>
         new Promise<Socket | undefined>((resolve) => {
