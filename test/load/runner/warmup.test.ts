@@ -1,7 +1,8 @@
 import { connect } from 'node:net';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { warmUp } from '../../../src/commands/load/runner/warmup';
+import { parsePlanText, type Plan } from '../../../src/commands/load/runner/plan';
+import { warmUp, warmupPlan } from '../../../src/commands/load/runner/warmup';
 
 /** Resolves with the error code of a TCP connect to `url`, or 'connected'. */
 function tryConnect(url: URL): Promise<string> {
@@ -32,10 +33,58 @@ describe('warmUp', () => {
     expect(await tryConnect(responder!)).toBe('ECONNREFUSED');
   });
 
+  it('runs a second pass against the same responder once the first is done', async () => {
+    const calls: { pass: number; port: string; answered: number }[] = [];
+    const release = await warmUp(async (url, pass) => {
+      const response = await request(url, { method: 'GET' });
+      await response.body.text();
+      calls.push({ pass, port: url.port, answered: response.statusCode });
+    });
+    await release();
+    expect(calls.map((c) => [c.pass, c.answered])).toEqual([[1, 200], [2, 200]]);
+    expect(calls[1]!.port).toBe(calls[0]!.port);
+  });
+
+  it('skips the second pass when the first fails', async () => {
+    const passes: number[] = [];
+    const release = await warmUp(async (_url, pass) => {
+      passes.push(pass);
+      throw new Error('no loopback here');
+    });
+    await release();
+    expect(passes).toEqual([1]);
+  });
+
   it('is best effort: a warm-up that throws leaves the run to go on', async () => {
     const release = await warmUp(async () => {
       throw new Error('no loopback here');
     });
     await expect(release()).resolves.toBeUndefined();
+  });
+});
+
+describe('warmupPlan', () => {
+  const plan = (rate: number): Plan =>
+    parsePlanText(
+      `phases:
+  - { name: ramp, duration: 60s, rate: { from: 10, to: ${rate} } }
+  - { name: hold, duration: 60s, rate: ${rate} }
+endpoints:
+  - { name: items, method: POST, path: /items, weight: 1, body: '{}', expect: [201] }
+`,
+      'plan.yml',
+    );
+
+  it('runs near the peak rate, for a second at most, and the second pass for half as long', () => {
+    const first = warmupPlan(plan(15_000), 10_000, 1);
+    expect(first.phases).toEqual([{ name: 'warm-up', duration: 1, rate: { from: 10_000, to: 10_000 } }]);
+    expect(warmupPlan(plan(15_000), 10_000, 2).phases[0]!.duration).toBe(0.5);
+    // 2,000 requests at 4,000 rps take half a second, less than the cap.
+    expect(warmupPlan(plan(4_000), 2_000, 1).phases[0]).toMatchObject({ duration: 0.5, rate: { from: 4_000, to: 4_000 } });
+    expect(warmupPlan(plan(4_000), 2_000, 2).phases[0]!.duration).toBe(0.25);
+  });
+
+  it('sends bodiless GETs to the responder, whatever the endpoints send', () => {
+    expect(warmupPlan(plan(200), 10_000).endpoints).toEqual([{ name: 'items', method: 'GET', path: '/items', weight: 1, headers: {} }]);
   });
 });

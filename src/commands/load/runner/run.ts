@@ -89,7 +89,8 @@ export interface RunOptions {
    * plan's endpoints to a throwaway responder in a worker thread, so that
    * the first scheduled requests do not run cold (see warmup.ts); default 0.
    * The target never sees them; `rollgate load run` sends up to 10,000, at
-   * most for a second, near the plan's peak rate.
+   * most for a second, near the plan's peak rate, then half as many again
+   * after a garbage collection.
    */
   warmupRequests?: number;
   /**
@@ -628,20 +629,21 @@ export async function runPlan(plan: Plan, target: URL, options: RunOptions = {})
     // The same kinds of options as the run's, and progress due often, so that every branch the run takes
     // has type feedback: code V8 optimised without it is thrown away the first time the branch runs.
     const noop = (): undefined => undefined;
-    let closeWarmup: (() => Promise<unknown>) | undefined;
-    const endResponder = await warmUp(async (responder) => {
-      closeWarmup = await new Runner(warmupPlan(plan, warmup), responder, {
+    const closers: (() => Promise<unknown>)[] = [];
+    const endResponder = await warmUp(async (responder, pass) => {
+      const runner = new Runner(warmupPlan(plan, warmup, pass), responder, {
         signal: stop,
         seed: 2,
         progressIntervalMs: 50,
         ...(options.onProgress ? { onProgress: noop } : {}),
         ...(options.abortCheck ? { abortCheck: noop } : {}),
-      }).warm();
+      });
+      closers.push(await runner.warm());
     });
     try {
       return await measure(plan, target, options);
     } finally {
-      await closeWarmup?.();
+      for (const close of closers) await close();
       await endResponder();
     }
   }
