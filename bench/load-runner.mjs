@@ -18,10 +18,6 @@
 //                             runs minutes apart.
 //   ROLLGATE_NODE=…/node      the Node.js binary that runs ROLLGATE_CLI (default this one), e.g. Node 24, which
 //   ROLLGATE_BEFORE_NODE=…    the actions run on (runs.using: node24); ROLLGATE_BEFORE_NODE for ROLLGATE_BEFORE.
-// Each round also gauges the host: a process spins on core 1 for a second just before and just after the
-// pacing runs, and counts the gaps of more than 1 ms in its own clock, time the VM's core was taken from it.
-// A quiet host shows none or a few; in a noisy spell there are dozens, and the paced peer's own p99 then
-// swings from 2 to 60 ms, so such a round says more about the host than about either generator.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -77,17 +73,6 @@ function wrkPaced(seconds, rate) {
   return { rps: Number(m[1]) / seconds, p50: Number(m[2]), p99: Number(m[4]) };
 }
 
-// Spins for `seconds` on core 1 and counts the gaps of more than 1 ms between two reads of the clock.
-const STALL_GAUGE = `const { performance } = require('node:perf_hooks');
-const end = performance.now() + Number(process.argv[1]) * 1000;
-let last = performance.now(), stalls = 0, worst = 0;
-for (let t = last; t < end; last = t) { t = performance.now(); if (t - last > 1) { stalls++; worst = Math.max(worst, t - last); } }
-console.log(JSON.stringify({ stalls, worst }));`;
-function hostStalls(seconds) {
-  const run = onCore1(process.execPath, ['-e', STALL_GAUGE, String(seconds)]);
-  return JSON.parse(run.stdout);
-}
-
 function autocannon(seconds, rate) {
   const args = [join(root, 'node_modules', 'autocannon', 'autocannon.js'), '-c', rate ? '16' : '64', '-d', String(seconds), '--json', ...(rate ? ['-R', String(rate)] : []), target];
   const run = onCore1(process.execPath, args);
@@ -110,26 +95,22 @@ for (let round = 1; round <= rounds; round++) {
   };
   pair('rollgate15k', 'before15k', 15000, 5);
   pair('rollgate20k', 'before20k', 20000, 5);
-  const gaugeBefore = hostStalls(1);
   r.pacedWrk = wrkPaced(10, PACED_RATE);
   pair('pacedRollgate', 'pacedBefore', PACED_RATE, 10);
-  const gaugeAfter = hostStalls(1);
-  r.hostStalls = gaugeBefore.stalls + gaugeAfter.stalls;
-  r.worstStallMs = Math.max(gaugeBefore.worst, gaugeAfter.worst);
   r.pacedAutocannon = autocannon(10, PACED_RATE);
   all.push(r);
-  console.log(`round ${round} (load ${r.load.toFixed(2)}, host stalls ${r.hostStalls}, worst ${r.worstStallMs.toFixed(1)} ms): wrk -c64 ${r.wrk.rps.toFixed(0)} rps, autocannon -c64 ${r.autocannon.rps.toFixed(0)} rps; ` +
+  console.log(`round ${round} (load ${r.load.toFixed(2)}): wrk -c64 ${r.wrk.rps.toFixed(0)} rps, autocannon -c64 ${r.autocannon.rps.toFixed(0)} rps; ` +
     `rollgate 15k asked ${dropsText(r.rollgate15k)} dropped, 20k asked ${dropsText(r.rollgate20k)} dropped; ` +
     `at ${PACED_RATE} rps p99: wrk-paced ${r.pacedWrk.p99.toFixed(2)} ms, rollgate ${r.pacedRollgate.p99.toFixed(2)} ms (${(r.pacedRollgate.p99 / r.pacedWrk.p99).toFixed(2)}×), autocannon -R ${r.pacedAutocannon.p99.toFixed(2)} ms` +
     (before ? `; before: 15k ${dropsText(r.before15k)}, 20k ${dropsText(r.before20k)}, p99 ${r.pacedBefore.p99.toFixed(2)} ms (${(r.pacedBefore.p99 / r.pacedWrk.p99).toFixed(2)}×)` : ''));
 }
 
 const builds = [['rollgate', 'rollgate15k', 'rollgate20k', 'pacedRollgate'], ...(before ? [['before', 'before15k', 'before20k', 'pacedBefore']] : [])];
-console.log('\n| round | load avg | host stalls >1 ms (worst) | wrk -c64 rps | autocannon -c64 rps | build | 15k asked: rps (dropped) | 20k asked: rps (dropped) | 2,000 rps p99 ms: wrk-paced / build / autocannon -R | build ÷ wrk-paced |');
-console.log('| --- | ---: | ---: | ---: | ---: | --- | --- | --- | --- | ---: |');
+console.log('\n| round | load avg | wrk -c64 rps | autocannon -c64 rps | build | 15k asked: rps (dropped) | 20k asked: rps (dropped) | 2,000 rps p99 ms: wrk-paced / build / autocannon -R | build ÷ wrk-paced |');
+console.log('| --- | ---: | ---: | ---: | --- | --- | --- | --- | ---: |');
 for (const r of all) {
   for (const [name, k15, k20, kp] of builds) {
-    console.log(`| ${r.round} | ${r.load.toFixed(2)} | ${r.hostStalls} (${r.worstStallMs.toFixed(1)} ms) | ${r.wrk.rps.toFixed(0)} | ${r.autocannon.rps.toFixed(0)} | ${name} | ${dropsText(r[k15])} | ${dropsText(r[k20])} | ${r.pacedWrk.p99.toFixed(2)} / ${r[kp].p99.toFixed(2)} / ${r.pacedAutocannon.p99.toFixed(2)} | ${(r[kp].p99 / r.pacedWrk.p99).toFixed(2)} |`);
+    console.log(`| ${r.round} | ${r.load.toFixed(2)} | ${r.wrk.rps.toFixed(0)} | ${r.autocannon.rps.toFixed(0)} | ${name} | ${dropsText(r[k15])} | ${dropsText(r[k20])} | ${r.pacedWrk.p99.toFixed(2)} / ${r[kp].p99.toFixed(2)} / ${r.pacedAutocannon.p99.toFixed(2)} | ${(r[kp].p99 / r.pacedWrk.p99).toFixed(2)} |`);
   }
 }
 console.log(`\nmedians over ${rounds} round${rounds === 1 ? "" : "s"}: wrk-paced p99 ${median(all.map((r) => r.pacedWrk.p99)).toFixed(2)} ms`);
