@@ -127,6 +127,24 @@ describe('runPlan', () => {
     expect(last.p95Ms).toBe(latencies(result).p(95));
   });
 
+  it('sends every method a plan can name, and windows cover a run longer than one', async () => {
+    const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+    const seen = new Map<string, number>();
+    const target = await serve((req, res) => {
+      seen.set(req.method!, (seen.get(req.method!) ?? 0) + 1);
+      res.end('ok');
+    });
+    const endpoints = methods.map((m) => `  - { name: ${m.toLowerCase()}, method: ${m}, path: /${m.toLowerCase()}, weight: 1 }`).join('\n');
+    // 10.5 s of schedule at a low rate: two 10-second windows, the second only half used.
+    const twoWindows = parsePlanText(`phases:\n  - { name: short, duration: 10.5s, rate: 7 }\nendpoints:\n${endpoints}\n`, 'methods.yml');
+    const result = await runPlan(twoWindows, target);
+    expect(sum(result, 'http_reqs')).toBe(73);
+    expect([...seen.keys()].sort()).toEqual([...methods].sort());
+    expect(fine(result, 'http_req_duration').map((s) => s.tags.method).sort()).toEqual([...methods].sort());
+    const windows = result.series.filter((s) => s.metric === 'http_req_duration' && s.tags.window !== undefined);
+    expect(windows).toHaveLength(2);
+  }, 20_000);
+
   it('counts 429 as a failure unless the endpoint expects it', async () => {
     const limited = (): Handler => {
       const start = Date.now();

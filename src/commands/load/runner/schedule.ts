@@ -85,23 +85,28 @@ export class ArrivalCursor {
   index = -1;
   readonly counts: readonly number[];
   /** Seconds from the start of the run at which each phase begins. */
-  readonly starts: readonly number[];
+  readonly starts: Float64Array;
   readonly total: number;
   private readonly random: () => number;
   private readonly cumulative: Float64Array;
+  /**
+   * The phases' numbers, copied into objects of one shape. A plan's phase
+   * objects take other shapes depending on where they came from (parsed
+   * YAML, `rate: N` or `{from, to}`, the warm-up's own plan); code that V8
+   * optimised on one shape is thrown away when it meets another, and next()
+   * runs for every request.
+   */
+  private readonly phases: readonly ScheduledPhase[];
 
-  constructor(
-    private readonly plan: SchedulePlan,
-    seed = 1,
-  ) {
+  constructor(plan: SchedulePlan, seed = 1) {
+    this.phases = plan.phases.map((p) => ({ duration: p.duration, rate: { from: p.rate.from, to: p.rate.to } }));
     this.counts = plan.phases.map(phaseArrivals);
-    const starts: number[] = [];
+    this.starts = new Float64Array(plan.phases.length);
     let offset = 0;
-    for (const p of plan.phases) {
-      starts.push(offset);
+    plan.phases.forEach((p, i) => {
+      this.starts[i] = offset;
       offset += p.duration;
-    }
-    this.starts = starts;
+    });
     this.total = this.counts.reduce((sum, n) => sum + n, 0);
     this.random = seededRandom(seed);
     this.cumulative = cumulativeWeights(plan.endpoints.map((e) => e.weight));
@@ -116,7 +121,7 @@ export class ArrivalCursor {
     }
     if (this.phase >= this.counts.length) return false;
     this.index++;
-    this.at = this.starts[this.phase]! + arrivalTime(this.plan.phases[this.phase]!, this.k);
+    this.at = this.starts[this.phase]! + arrivalTime(this.phases[this.phase]!, this.k);
     this.endpoint = this.cumulative.length === 1 ? 0 : pickWeighted(this.cumulative, this.random());
     return true;
   }
