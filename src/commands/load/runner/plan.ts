@@ -49,7 +49,9 @@ const phase = z.strictObject({
   rate,
 });
 
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+/** The methods a plan may name; the runner sends these very strings (literals, which V8 interns). */
+export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export type PlanMethod = (typeof METHODS)[number];
 
 const endpoint = z
   .strictObject({

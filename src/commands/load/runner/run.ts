@@ -32,7 +32,7 @@ import { UserError } from '../../../errors';
 import type { AbortDecision, LiveCell, LiveState } from '../abort';
 import { createHistogram, encodeHistogram, recordableUs, type Histogram } from '../histogram';
 import type { LoadResult, Series } from '../model';
-import type { Plan } from './plan';
+import { METHODS, planDuration, type Plan, type PlanMethod } from './plan';
 import { Connections, type QueuedRequest } from './connections';
 import { ArrivalCursor, rateAt } from './schedule';
 import { yieldBackgroundThreads } from './priority';
@@ -117,12 +117,12 @@ export const WINDOW_MS = 10_000;
 const ERROR_STATUS = 0;
 
 /**
- * The methods as literals of this file, which V8 interns. A method parsed
- * from YAML is a string of another kind, and undici's optimised comparisons
- * of it, compiled on the warm-up's literal 'GET', were thrown away on the
- * run's first request.
+ * Each method as the literal in plan.ts's METHODS, which V8 interns. A method
+ * parsed from YAML is a string of another kind, and undici's optimised
+ * comparisons of it, compiled on the warm-up's literal 'GET', were thrown
+ * away on the run's first request.
  */
-const METHODS: Record<string, Dispatcher.HttpMethod> = { GET: 'GET', HEAD: 'HEAD', POST: 'POST', PUT: 'PUT', PATCH: 'PATCH', DELETE: 'DELETE', OPTIONS: 'OPTIONS' };
+const INTERNED_METHODS = Object.fromEntries(METHODS.map((m) => [m, m])) as Record<PlanMethod, PlanMethod>;
 
 /** A warm-up that takes longer than this (a loaded machine) is cut short: it has done its work by then. */
 const WARMUP_LIMIT_MS = 3000;
@@ -260,13 +260,12 @@ class Runner {
     this.progressEvery = options.progressIntervalMs ?? 1000;
     this.dropped = plan.phases.map(() => 0);
     this.cells = Array.from({ length: plan.phases.length * this.endpointCount }, () => new Map<number, Cell>());
-    const runMs = plan.phases.reduce((sum, p) => sum + p.duration, 0) * 1000;
-    this.windows = new Array<Window | undefined>(Math.floor(runMs / WINDOW_MS) + 1).fill(undefined);
+    this.windows = new Array<Window | undefined>(Math.floor((planDuration(plan) * 1000) / WINDOW_MS) + 1).fill(undefined);
     const base = target.pathname.replace(/\/+$/, '');
     const backstop = this.timeoutMs + 1000;
     this.requests = plan.endpoints.map((e) => ({
       path: `${base}${e.path}${target.search}`,
-      method: METHODS[e.method] ?? e.method,
+      method: INTERNED_METHODS[e.method],
       headers: e.headers,
       ...(e.body !== undefined ? { body: Buffer.from(e.body) } : {}),
       headersTimeout: backstop,
