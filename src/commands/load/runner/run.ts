@@ -35,7 +35,7 @@ import type { LoadResult, Series } from '../model';
 import { METHODS, planDuration, type Plan, type PlanMethod } from './plan';
 import { Connections, type QueuedRequest } from './connections';
 import { ArrivalCursor, rateAt } from './schedule';
-import { yieldBackgroundThreads } from './priority';
+import { yieldBackgroundThreads, type BackgroundPolicy } from './priority';
 import { warmUp, warmupPlan } from './warmup';
 
 export interface Progress {
@@ -123,6 +123,9 @@ const ERROR_STATUS = 0;
  * away on the run's first request.
  */
 const INTERNED_METHODS = Object.fromEntries(METHODS.map((m) => [m, m])) as Record<PlanMethod, PlanMethod>;
+
+/** The share of the warm-up's second pass this thread was busy (event-loop utilisation), below which the background threads get SCHED_IDLE. */
+const IDLE_POLICY_BELOW = 0.75;
 
 /** A warm-up that takes longer than this (a loaded machine) is cut short: it has done its work by then. */
 const WARMUP_LIMIT_MS = 3000;
@@ -640,6 +643,7 @@ export async function runPlan(plan: Plan, target: URL, options: RunOptions = {})
     // has type feedback: code V8 optimised without it is thrown away the first time the branch runs.
     const noop = (): undefined => undefined;
     const closers: (() => Promise<unknown>)[] = [];
+    let busy: number | undefined;
     const endResponder = await warmUp(async (responder, pass) => {
       const runner = new Runner(warmupPlan(plan, warmup, pass), responder, {
         signal: stop,
@@ -648,20 +652,37 @@ export async function runPlan(plan: Plan, target: URL, options: RunOptions = {})
         ...(options.onProgress ? { onProgress: noop } : {}),
         ...(options.abortCheck ? { abortCheck: noop } : {}),
       });
+      const before = performance.eventLoopUtilization();
       closers.push(await runner.warm());
+      // The second pass runs on optimised code at (up to) the plan's peak rate: how much of the time it kept this thread busy.
+      if (pass === 2) busy = performance.eventLoopUtilization(before).utilization;
     });
     try {
-      return await measure(plan, target, options);
+      return await measure(plan, target, options, backgroundPolicy(busy));
     } finally {
       for (const close of closers) await close();
       await endResponder();
     }
   }
-  return measure(plan, target, options);
+  return measure(plan, target, options, 'nice');
 }
 
-function measure(plan: Plan, target: URL, options: RunOptions): Promise<RunResult> {
+/**
+ * SCHED_IDLE for the background threads unless the warm-up kept this thread
+ * busy three quarters of the time or more. Under SCHED_IDLE the compilers
+ * and the collector get what the runner leaves idle, and never delay a
+ * request; that is a larger share than nice 10's ~10% until the runner is
+ * nearly saturated, where they need nice 10's guaranteed share to finish
+ * optimising (priority.ts). The warm-up's share overstates the run's: its
+ * responder and full-priority compiles share the core. With no warm-up to
+ * tell, 'nice'.
+ */
+export function backgroundPolicy(busy: number | undefined): BackgroundPolicy {
+  return busy !== undefined && busy < IDLE_POLICY_BELOW ? 'idle' : 'nice';
+}
+
+function measure(plan: Plan, target: URL, options: RunOptions, policy: BackgroundPolicy): Promise<RunResult> {
   // After the warm-up, whose compiles should finish at full priority, and before the clock starts.
-  if (options.yieldBackgroundThreads) yieldBackgroundThreads();
+  if (options.yieldBackgroundThreads) yieldBackgroundThreads(policy);
   return new Runner(plan, target, options).run();
 }
