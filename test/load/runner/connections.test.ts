@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { connect as tcpConnect, type AddressInfo } from 'node:net';
 import type { Client, Dispatcher } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Connections, type QueuedRequest } from '../../../src/commands/load/runner/connections';
+import { Connections, OPEN_AFTER_MS, type QueuedRequest } from '../../../src/commands/load/runner/connections';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -17,6 +17,7 @@ class Request implements QueuedRequest {
   request: Dispatcher.DispatchOptions = { path: '/', method: 'GET' };
   client: Client | null = null;
   done = false;
+  queuedAt = 0;
   status = 0;
   error: Error | null = null;
   constructor(
@@ -69,7 +70,7 @@ describe('Connections', () => {
         statuses.push(r.status);
         if (statuses.length === 8) resolve();
       };
-      for (let i = 0; i < 8; i++) pool.dispatch(new Request(() => pool, settled));
+      for (let i = 0; i < 8; i++) pool.dispatch(new Request(() => pool, settled), 0);
     });
     // undici's Pool would have opened eight: a connecting client counts as busy. Here the second opens only
     // once more than four requests wait per connection being opened, and the two serve all eight.
@@ -99,13 +100,48 @@ describe('Connections', () => {
         statuses.push(r.status);
         if (statuses.length === 12) resolve();
       };
-      // Twelve at once, told the runner is behind (at 5 ms on its clock): ten queue, and only one connection
-      // is opened for them; on time, one would open per four waiting.
-      for (let i = 0; i < 12; i++) pool.dispatch(new Request(() => pool, settled), 5);
+      // Twelve at once, at 5 ms on the runner's clock, while it is behind: ten queue. Nothing opens until the
+      // oldest has waited a millisecond, and then only one connection for all ten, however often the runner asks.
+      for (let i = 0; i < 12; i++) pool.dispatch(new Request(() => pool, settled), 5, true);
+      pool.grow(5.5, true);
+      expect(pool.growAt()).toBe(5 + OPEN_AFTER_MS);
+      pool.grow(5 + OPEN_AFTER_MS, true);
+      pool.grow(7, true);
+      pool.grow(50, true);
     });
     expect(statuses).toEqual(Array(12).fill(200));
     expect(accepted.length).toBe(3);
     expect(accepted.slice(0, 2)).toEqual([0, 0]);
+    await pool.close();
+  });
+
+  it('opens a connection for waiting requests only once the oldest has waited OPEN_AFTER_MS, then one per four waiting', async () => {
+    const server = createServer((_req, res) => res.end('ok'));
+    servers.push(server);
+    let accepted = 0;
+    server.on('connection', () => accepted++);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const pool = new Connections(`http://127.0.0.1:${port}`, 256, { pipelining: 1 }, () => undefined);
+    await pool.preconnect(2, 5000);
+    const statuses: number[] = [];
+    await new Promise<void>((resolve) => {
+      const settled = (r: Request) => {
+        statuses.push(r.status);
+        if (statuses.length === 12) resolve();
+      };
+      // On time: two go out on the preconnected sockets and ten wait.
+      for (let i = 0; i < 12; i++) pool.dispatch(new Request(() => pool, settled), 10);
+      pool.grow(10 + OPEN_AFTER_MS / 2);
+      expect(pool.growAt()).toBe(10 + OPEN_AFTER_MS);
+      // Waited long enough: the first new connection takes one (nine wait), the second another (eight wait,
+      // no more than four per connection being opened), and a third is not opened.
+      for (let i = 0; i < 3; i++) pool.grow(10 + OPEN_AFTER_MS);
+      expect(pool.growAt()).toBe(Number.POSITIVE_INFINITY);
+    });
+    expect(statuses).toEqual(Array(12).fill(200));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(accepted).toBe(4);
     await pool.close();
   });
 
@@ -117,7 +153,7 @@ describe('Connections', () => {
     await new Promise((resolve) => server.close(resolve));
     const pool = new Connections(`http://127.0.0.1:${port}`, 256, { pipelining: 1 }, () => undefined);
     await pool.preconnect(3, 5000);
-    const failed = await new Promise<Request>((resolve) => pool.dispatch(new Request(() => pool, resolve)));
+    const failed = await new Promise<Request>((resolve) => pool.dispatch(new Request(() => pool, resolve), 0));
     expect((failed.error as NodeJS.ErrnoException | null)?.code).toBe('ECONNREFUSED');
     await pool.destroy();
   });

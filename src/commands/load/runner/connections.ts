@@ -17,12 +17,20 @@
  * being opened, so a slow server still gets as many as it needs, as fast as
  * requests queue, but a connect in progress does not multiply.
  *
- * Two more rules keep the start of a fast run from feeding on itself:
+ * Three more rules keep a fast run from feeding on itself:
  * - preconnect() connects the first few sockets before the clock starts
  *   (as wrk opens its connections, and k6 its pre-allocated VUs), so the
  *   first requests do not wait for handshakes;
- * - dispatch() is told when the runner is behind its schedule, and then
- *   opens at most one connection per 100 ms: a backlog that comes from the
+ * - a connection is opened for waiting requests only once the oldest has
+ *   waited OPEN_AFTER_MS for one of the busy ones to free (grow(), which the
+ *   runner calls on every tick). A request that finds both connections of a
+ *   2,000 rps run busy usually has one within 0.2 ms; opening another at
+ *   once cost the runner's thread 1–3 ms of cold code, which made the next
+ *   requests wait too, and a 10-second run against a loopback server ended
+ *   with 12–31 connections where two would do. Against a slow server a
+ *   millisecond is nothing beside its response time;
+ * - the runner tells it when it is behind its schedule, and then it opens
+ *   at most one connection per 100 ms: a backlog that comes from the
  *   runner's own CPU is not served faster by more connections, and each one
  *   it opened cost the same CPU again. At 15,000 rps the first 50 ms opened
  *   all 256 connections that way while hardly any request completed
@@ -38,10 +46,14 @@ export interface QueuedRequest extends Dispatcher.DispatchHandler {
   client: Client | null;
   /** Recorded already (timed out while queued): never sent, only released. */
   done: boolean;
+  /** When it joined the queue, on the runner's clock (ms); set by dispatch(). */
+  queuedAt: number;
 }
 
 /** A new connection is opened once more than this many requests wait per connection already being opened. */
 const GROWTH = 4;
+/** How long the oldest waiting request waits for a busy connection to free before another is opened (ms). */
+export const OPEN_AFTER_MS = 1;
 /** While the runner is behind its schedule, at most one connection is opened per this many ms. */
 const BEHIND_OPEN_INTERVAL_MS = 100;
 
@@ -108,23 +120,43 @@ export class Connections {
   }
 
   /**
-   * Sends `h` on an idle connection, or queues it. `behindAt`, the runner's
-   * clock when it is behind its schedule, limits the connections opened for
-   * queued requests to one per BEHIND_OPEN_INTERVAL_MS.
+   * Sends `h` on an idle connection, or queues it. `now` is the runner's
+   * clock (ms); `behind`, whether the runner is behind its schedule.
    */
-  dispatch(h: QueuedRequest, behindAt?: number): void {
+  dispatch(h: QueuedRequest, now: number, behind = false): void {
     const client = this.idle.shift();
     if (client) {
       this.send(client, h);
       return;
     }
+    h.queuedAt = now;
     this.queue.push(h);
-    if (this.clients.length >= this.max || this.connecting * GROWTH >= this.queue.size) return;
-    if (behindAt !== undefined) {
-      if (behindAt - this.openedBehind < BEHIND_OPEN_INTERVAL_MS) return;
-      this.openedBehind = behindAt;
+    this.grow(now, behind);
+  }
+
+  /**
+   * Opens a connection for the waiting requests if they need one: when none
+   * is open or being opened, at once; otherwise once the oldest has waited
+   * OPEN_AFTER_MS, more than GROWTH wait per connection being opened, and
+   * (while `behind`) none was opened in the last BEHIND_OPEN_INTERVAL_MS.
+   */
+  grow(now: number, behind = false): void {
+    const waiting = this.queue.size;
+    if (waiting === 0 || this.clients.length >= this.max || this.connecting * GROWTH >= waiting) return;
+    // Clients that are connected and busy will free; with none, nothing will.
+    if (this.clients.length > this.connecting && now - this.queue.peek()!.queuedAt < OPEN_AFTER_MS) return;
+    if (behind) {
+      if (now - this.openedBehind < BEHIND_OPEN_INTERVAL_MS) return;
+      this.openedBehind = now;
     }
     this.open();
+  }
+
+  /** When grow() may next open a connection for the requests waiting now (ms, the runner's clock); Infinity when it will not. */
+  growAt(): number {
+    const oldest = this.queue.peek();
+    if (!oldest || this.clients.length >= this.max || this.connecting * GROWTH >= this.queue.size) return Number.POSITIVE_INFINITY;
+    return oldest.queuedAt + OPEN_AFTER_MS;
   }
 
   /** The client a request ran on has finished it: give the client the next waiting request, or keep it idle. */
@@ -223,6 +255,11 @@ class Fifo<T> {
       this.head = 0;
     }
     return item;
+  }
+
+  /** The oldest item, left in place. */
+  peek(): T | undefined {
+    return this.head < this.items.length ? this.items[this.head] : undefined;
   }
 
   clear(): void {

@@ -166,6 +166,8 @@ class RequestHandler implements QueuedRequest {
   client: Client | null = null;
   /** Scheduled send time, ms from the start of the run. */
   scheduled = 0;
+  /** When it last waited for a connection (connections.ts). */
+  queuedAt = 0;
   /** phase × endpoints + endpoint. */
   cell = 0;
   window = 0;
@@ -228,8 +230,8 @@ class Runner {
   private failed = 0;
   private droppedTotal = 0;
   private timeouts = 0;
-  /** The tick's time when the runner is behind its schedule (connections.ts then opens fewer connections), else undefined. */
-  private behindAt: number | undefined;
+  /** Whether the runner is behind its schedule at this tick (connections.ts then opens fewer connections). */
+  private behind = false;
   private maxLagMs = 0;
   private start = 0;
   private startWall = 0;
@@ -341,7 +343,9 @@ class Runner {
       const t = this.elapsed();
       this.sweep(t);
       const cursor = this.cursor;
-      this.behindAt = this.hasNext && t - cursor.at * 1000 >= BEHIND_MS ? t : undefined;
+      this.behind = this.hasNext && t - cursor.at * 1000 >= BEHIND_MS;
+      // Requests left waiting by earlier ticks may by now need another connection.
+      this.connections.grow(t, this.behind);
       while (this.hasNext && cursor.at * 1000 <= t) {
         this.dispatch(cursor.phase, cursor.endpoint, cursor.at * 1000, t);
         this.hasNext = cursor.next();
@@ -357,7 +361,7 @@ class Runner {
       }
       let wake = this.nextProgress;
       if (this.hasNext) wake = Math.min(wake, cursor.at * 1000);
-      if (this.head) wake = Math.min(wake, this.head.scheduled + this.timeoutMs);
+      if (this.head) wake = Math.min(wake, this.head.scheduled + this.timeoutMs, this.connections.growAt());
       this.timer = setTimeout(this.tickBound, Math.max(0, Math.ceil(wake - this.elapsed())));
     } catch (error) {
       this.fail(error);
@@ -386,7 +390,7 @@ class Runner {
     this.inFlight++;
     h.request = this.requests[endpoint]!;
     h.client = null;
-    this.connections.dispatch(h, this.behindAt);
+    this.connections.dispatch(h, t, this.behind);
   }
 
   private unlink(h: RequestHandler): void {
