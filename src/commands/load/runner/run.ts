@@ -94,10 +94,12 @@ export interface RunOptions {
    */
   warmupRequests?: number;
   /**
-   * Lowers the engine's background threads (compilers, concurrent GC) to a
-   * low priority after the warm-up, so they stop taking the runner's core
-   * while it has requests due (priority.ts; Linux, main thread only; lasts
-   * for the rest of the process). Default false; `rollgate load run` sets it.
+   * Lowers the engine's background threads (compilers, concurrent GC) after
+   * the warm-up, so they stop taking the runner's core while it has
+   * requests due: SCHED_IDLE when the warm-up left the runner idle a quarter
+   * of the time or more, else nice 10 (backgroundPolicy, priority.ts; Linux,
+   * main thread only; lasts for the rest of the process). Default false;
+   * `rollgate load run` sets it.
    */
   yieldBackgroundThreads?: boolean;
 }
