@@ -26,9 +26,11 @@
  *   runner calls on every tick). A request that finds both connections of a
  *   2,000 rps run busy usually has one within 0.2 ms; opening another at
  *   once cost the runner's thread 1–3 ms of cold code, which made the next
- *   requests wait too, and a 10-second run against a loopback server ended
- *   with 12–31 connections where two would do. Against a slow server a
- *   millisecond is nothing beside its response time;
+ *   requests wait too. Against a slow server a millisecond is nothing
+ *   beside its response time. It does not stop a burst once one starts,
+ *   since each open itself keeps the queue waiting past a millisecond: a
+ *   10-second run at 2,000 rps against a loopback server still opens 5–20
+ *   connections within some 20 ms (BENCHMARKS.md, eighth session);
  * - the runner tells it when it is behind its schedule, and then it opens
  *   at most one connection per 100 ms: a backlog that comes from the
  *   runner's own CPU is not served faster by more connections, and each one
