@@ -47,6 +47,22 @@ class Request implements QueuedRequest {
   }
 }
 
+/**
+ * Dispatches `count` requests with `dispatch`, runs `after` straight away (before any can complete), and
+ * resolves with their statuses once all are done.
+ */
+function sendAll(pool: Connections, count: number, dispatch: (r: Request) => void, after: () => void = () => undefined): Promise<number[]> {
+  const statuses: number[] = [];
+  return new Promise((resolve) => {
+    const settled = (r: Request) => {
+      statuses.push(r.status);
+      if (statuses.length === count) resolve(statuses);
+    };
+    for (let i = 0; i < count; i++) dispatch(new Request(() => pool, settled));
+    after();
+  });
+}
+
 describe('Connections', () => {
   it('does not open a connection per request while connections are still being opened', async () => {
     const server = createServer((_req, res) => res.end('ok'));
@@ -64,14 +80,7 @@ describe('Connections', () => {
       }, 200);
     };
     const pool = new Connections(`http://127.0.0.1:${port}`, 256, { pipelining: 1, connect: slowConnect as never }, () => undefined);
-    const statuses: number[] = [];
-    await new Promise<void>((resolve) => {
-      const settled = (r: Request) => {
-        statuses.push(r.status);
-        if (statuses.length === 8) resolve();
-      };
-      for (let i = 0; i < 8; i++) pool.dispatch(new Request(() => pool, settled), 0);
-    });
+    const statuses = await sendAll(pool, 8, (r) => pool.dispatch(r, 0));
     // undici's Pool would have opened eight: a connecting client counts as busy. Here the second opens only
     // once more than four requests wait per connection being opened, and the two serve all eight.
     expect(connects).toBe(2);
@@ -94,21 +103,20 @@ describe('Connections', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(accepted).toEqual([0, 0]);
 
-    const statuses: number[] = [];
-    await new Promise<void>((resolve) => {
-      const settled = (r: Request) => {
-        statuses.push(r.status);
-        if (statuses.length === 12) resolve();
-      };
-      // Twelve at once, at 5 ms on the runner's clock, while it is behind: ten queue. Nothing opens until the
-      // oldest has waited a millisecond, and then only one connection for all ten, however often the runner asks.
-      for (let i = 0; i < 12; i++) pool.dispatch(new Request(() => pool, settled), 5, true);
-      pool.grow(5.5, true);
-      expect(pool.growAt()).toBe(5 + OPEN_AFTER_MS);
-      pool.grow(5 + OPEN_AFTER_MS, true);
-      pool.grow(7, true);
-      pool.grow(50, true);
-    });
+    // Twelve at once, at 5 ms on the runner's clock, while it is behind: ten queue. Nothing opens until the
+    // oldest has waited a millisecond, and then only one connection for all ten, however often the runner asks.
+    const statuses = await sendAll(
+      pool,
+      12,
+      (r) => pool.dispatch(r, 5, true),
+      () => {
+        pool.grow(5.5, true);
+        expect(pool.growAt()).toBe(5 + OPEN_AFTER_MS);
+        pool.grow(5 + OPEN_AFTER_MS, true);
+        pool.grow(7, true);
+        pool.grow(50, true);
+      },
+    );
     expect(statuses).toEqual(Array(12).fill(200));
     expect(accepted.length).toBe(3);
     expect(accepted.slice(0, 2)).toEqual([0, 0]);
@@ -124,21 +132,20 @@ describe('Connections', () => {
     const port = (server.address() as AddressInfo).port;
     const pool = new Connections(`http://127.0.0.1:${port}`, 256, { pipelining: 1 }, () => undefined);
     await pool.preconnect(2, 5000);
-    const statuses: number[] = [];
-    await new Promise<void>((resolve) => {
-      const settled = (r: Request) => {
-        statuses.push(r.status);
-        if (statuses.length === 12) resolve();
-      };
-      // On time: two go out on the preconnected sockets and ten wait.
-      for (let i = 0; i < 12; i++) pool.dispatch(new Request(() => pool, settled), 10);
-      pool.grow(10 + OPEN_AFTER_MS / 2);
-      expect(pool.growAt()).toBe(10 + OPEN_AFTER_MS);
-      // Waited long enough: the first new connection takes one (nine wait), the second another (eight wait,
-      // no more than four per connection being opened), and a third is not opened.
-      for (let i = 0; i < 3; i++) pool.grow(10 + OPEN_AFTER_MS);
-      expect(pool.growAt()).toBe(Number.POSITIVE_INFINITY);
-    });
+    // On time: two go out on the preconnected sockets and ten wait.
+    const statuses = await sendAll(
+      pool,
+      12,
+      (r) => pool.dispatch(r, 10),
+      () => {
+        pool.grow(10 + OPEN_AFTER_MS / 2);
+        expect(pool.growAt()).toBe(10 + OPEN_AFTER_MS);
+        // Waited long enough: the first new connection takes one (nine wait), the second another (eight wait,
+        // no more than four per connection being opened), and a third is not opened.
+        for (let i = 0; i < 3; i++) pool.grow(10 + OPEN_AFTER_MS);
+        expect(pool.growAt()).toBe(Number.POSITIVE_INFINITY);
+      },
+    );
     expect(statuses).toEqual(Array(12).fill(200));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(accepted).toBe(4);

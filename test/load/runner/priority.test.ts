@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_NICE, yieldBackgroundThreads } from '../../../src/commands/load/runner/priority';
-import { backgroundPolicy } from '../../../src/commands/load/runner/run';
+import { BACKGROUND_NICE, backgroundPolicy, yieldBackgroundThreads } from '../../../src/commands/load/runner/priority';
 
 /** Linux's number for SCHED_IDLE (sched.h); SCHED_OTHER is 0. */
 const SCHED_IDLE = 5;

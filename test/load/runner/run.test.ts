@@ -5,7 +5,7 @@ import { evaluateThreshold, locate } from '../../../src/commands/load/evaluate';
 import { createHistogram, decodeHistogram } from '../../../src/commands/load/histogram';
 import type { LoadResult, Series } from '../../../src/commands/load/model';
 import { parseRollgateResult, serializeRollgateResult } from '../../../src/commands/load/ingest/rollgate';
-import { parsePlanText, type Plan } from '../../../src/commands/load/runner/plan';
+import { METHODS, parsePlanText, type Plan } from '../../../src/commands/load/runner/plan';
 import { formatProgress } from '../../../src/commands/load/runner/progress';
 import { cannotPass } from '../../../src/commands/load/abort';
 import { runPlan, type Progress } from '../../../src/commands/load/runner/run';
@@ -128,7 +128,8 @@ describe('runPlan', () => {
   });
 
   it('sends every method a plan can name, and windows cover a run longer than one', async () => {
-    const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+    // Every method plan.ts accepts, so a method added there is sent here too.
+    const methods = [...METHODS];
     const seen = new Map<string, number>();
     const target = await serve((req, res) => {
       seen.set(req.method!, (seen.get(req.method!) ?? 0) + 1);

@@ -143,8 +143,7 @@ export class Connections {
    * (while `behind`) none was opened in the last BEHIND_OPEN_INTERVAL_MS.
    */
   grow(now: number, behind = false): void {
-    const waiting = this.queue.size;
-    if (waiting === 0 || this.clients.length >= this.max || this.connecting * GROWTH >= waiting) return;
+    if (!this.mayGrow()) return;
     // Clients that are connected and busy will free; with none, nothing will.
     if (this.clients.length > this.connecting && now - this.queue.peek()!.queuedAt < OPEN_AFTER_MS) return;
     if (behind) {
@@ -156,9 +155,13 @@ export class Connections {
 
   /** When grow() may next open a connection for the requests waiting now (ms, the runner's clock); Infinity when it will not. */
   growAt(): number {
-    const oldest = this.queue.peek();
-    if (!oldest || this.clients.length >= this.max || this.connecting * GROWTH >= this.queue.size) return Number.POSITIVE_INFINITY;
-    return oldest.queuedAt + OPEN_AFTER_MS;
+    return this.mayGrow() ? this.queue.peek()!.queuedAt + OPEN_AFTER_MS : Number.POSITIVE_INFINITY;
+  }
+
+  /** Requests wait, below the connection limit, and more than GROWTH per connection being opened. */
+  private mayGrow(): boolean {
+    const waiting = this.queue.size;
+    return waiting > 0 && this.clients.length < this.max && this.connecting * GROWTH < waiting;
   }
 
   /** The client a request ran on has finished it: give the client the next waiting request, or keep it idle. */

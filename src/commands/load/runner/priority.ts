@@ -48,6 +48,23 @@ export const BACKGROUND_NICE = 10;
 /** SCHED_IDLE: run only when the runner's thread does not want the core; or nice BACKGROUND_NICE. */
 export type BackgroundPolicy = 'idle' | 'nice';
 
+/** The share of the warm-up's second pass the runner's thread was busy (event-loop utilisation), below which backgroundPolicy picks 'idle'. */
+const IDLE_POLICY_BELOW = 0.75;
+
+/**
+ * SCHED_IDLE for the background threads unless the warm-up kept the runner's thread
+ * busy three quarters of the time or more. Under SCHED_IDLE the compilers
+ * and the collector get what the runner leaves idle, and never delay a
+ * request; that is a larger share than nice 10's ~10% until the runner is
+ * nearly saturated, where they need nice 10's guaranteed share to finish
+ * optimising (above). The warm-up's share overstates the run's: its
+ * responder and full-priority compiles share the core. With no warm-up to
+ * tell, 'nice'.
+ */
+export function backgroundPolicy(busy: number | undefined): BackgroundPolicy {
+  return busy !== undefined && busy < IDLE_POLICY_BELOW ? 'idle' : 'nice';
+}
+
 /** Returns how many threads were lowered (0 off Linux, in a worker, or when /proc is not readable). */
 export function yieldBackgroundThreads(policy: BackgroundPolicy): number {
   if (process.platform !== 'linux' || !isMainThread) return 0;

@@ -35,7 +35,7 @@ import type { LoadResult, Series } from '../model';
 import { METHODS, planDuration, type Plan, type PlanMethod } from './plan';
 import { Connections, type QueuedRequest } from './connections';
 import { ArrivalCursor, rateAt } from './schedule';
-import { yieldBackgroundThreads, type BackgroundPolicy } from './priority';
+import { backgroundPolicy, yieldBackgroundThreads, type BackgroundPolicy } from './priority';
 import { warmUp, warmupPlan } from './warmup';
 
 export interface Progress {
@@ -125,9 +125,6 @@ const ERROR_STATUS = 0;
  * away on the run's first request.
  */
 const INTERNED_METHODS = Object.fromEntries(METHODS.map((m) => [m, m])) as Record<PlanMethod, PlanMethod>;
-
-/** The share of the warm-up's second pass this thread was busy (event-loop utilisation), below which the background threads get SCHED_IDLE. */
-const IDLE_POLICY_BELOW = 0.75;
 
 /** A warm-up that takes longer than this (a loaded machine) is cut short: it has done its work by then. */
 const WARMUP_LIMIT_MS = 3000;
@@ -671,20 +668,6 @@ export async function runPlan(plan: Plan, target: URL, options: RunOptions = {})
     }
   }
   return measure(plan, target, options, 'nice');
-}
-
-/**
- * SCHED_IDLE for the background threads unless the warm-up kept this thread
- * busy three quarters of the time or more. Under SCHED_IDLE the compilers
- * and the collector get what the runner leaves idle, and never delay a
- * request; that is a larger share than nice 10's ~10% until the runner is
- * nearly saturated, where they need nice 10's guaranteed share to finish
- * optimising (priority.ts). The warm-up's share overstates the run's: its
- * responder and full-priority compiles share the core. With no warm-up to
- * tell, 'nice'.
- */
-export function backgroundPolicy(busy: number | undefined): BackgroundPolicy {
-  return busy !== undefined && busy < IDLE_POLICY_BELOW ? 'idle' : 'nice';
 }
 
 function measure(plan: Plan, target: URL, options: RunOptions, policy: BackgroundPolicy): Promise<RunResult> {
