@@ -108,6 +108,29 @@ describe('runPlan', () => {
     expect(formatProgress(first)).toMatch(/^\[1\/1 steady\] 0:01 {2}rate \d+\/s \(target 200\) {2}p95 [\d.]+ ms {2}errors 0 {2}dropped 0 {2}in flight \d+$/);
   });
 
+  it('sends no request before its scheduled time, whether it waits on a timer or sleeps to the request', async () => {
+    const arrivals: number[] = [];
+    const target = await serve((_req, res) => {
+      arrivals.push(performance.now());
+      res.end('ok');
+    });
+    let start: number | undefined;
+    // The runner reads its clock first when the clock starts.
+    const now = (): number => {
+      const t = performance.now();
+      start ??= t;
+      return t;
+    };
+    // 10 ms apart: the timer wakes before each request and the runner sleeps the rest; 0.5 ms apart: it sleeps from one response to the next request.
+    const result = await runPlan(plan('  - { name: slow, duration: 1s, rate: 100 }\n  - { name: fast, duration: 0.5s, rate: 2000 }'), target, { now });
+    const due = [...Array.from({ length: 100 }, (_, k) => k * 10), ...Array.from({ length: 1000 }, (_, k) => 1000 + k * 0.5)];
+    expect(sum(result, 'http_reqs')).toBe(due.length);
+    arrivals.sort((a, b) => a - b);
+    // Sorted, the i-th arrival can be no earlier than the i-th due time if none was sent early.
+    const early = arrivals.map((at, i) => at - start! - due[i]!).filter((late) => late < 0);
+    expect(early).toEqual([]);
+  });
+
   it('warms up without sending the target anything, and reports the p95 of every cell', async () => {
     let seen = 0;
     // Two statuses, so two cells: progress derives its p95 by adding them up.

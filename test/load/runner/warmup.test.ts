@@ -1,8 +1,10 @@
-import { connect } from 'node:net';
-import { request } from 'undici';
+import { connect, createServer, type AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { buildConnector, Client, request } from 'undici';
 import { describe, expect, it } from 'vitest';
+import { connectionOptions } from '../../../src/commands/load/runner/connections';
 import { parsePlanText, type Plan } from '../../../src/commands/load/runner/plan';
-import { warmUp, warmupPlan } from '../../../src/commands/load/runner/warmup';
+import { RESPONSE_KEEP_ALIVE_S, warmUp, warmupPlan } from '../../../src/commands/load/runner/warmup';
 
 /** Resolves with the error code of a TCP connect to `url`, or 'connected'. */
 function tryConnect(url: URL): Promise<string> {
@@ -25,12 +27,53 @@ describe('warmUp', () => {
       const response = await request(url, { method: 'GET' });
       answer = { status: response.statusCode, body: await response.body.text(), keepAlive: response.headers['keep-alive'] as string | undefined };
     });
-    expect(answer).toEqual({ status: 200, body: 'ok', keepAlive: 'timeout=5' });
+    expect(answer).toEqual({ status: 200, body: 'ok', keepAlive: `timeout=${RESPONSE_KEEP_ALIVE_S}` });
     // The warm-up is over, but the run has not started: the responder is still there, so nothing the
     // warm-up used is torn down before the clock.
     expect(await tryConnect(responder!)).toBe('connected');
     await release();
     expect(await tryConnect(responder!)).toBe('ECONNREFUSED');
+  });
+
+  it("keeps a connection with the runner's options open while idle, where a 5 s keep-alive closes it after 3 s", async () => {
+    // Node's http server asks for 5 s, and undici closes an idle connection 2 s before that: the warm-up's
+    // connections, idle through the run, were closed 3 s after their last request, in the middle of the run.
+    const fiveSeconds = createServer((socket) => {
+      socket.on('data', () => socket.write('HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\nContent-Length: 2\r\n\r\nok'));
+    });
+    await new Promise<void>((resolve) => fiveSeconds.listen(0, '127.0.0.1', resolve));
+    const connectsTo = async (url: URL): Promise<number> => {
+      let connects = 0;
+      const connector = buildConnector({});
+      const client = new Client(url.origin, {
+        ...connectionOptions(10_000),
+        connect: (options, callback) => {
+          connects++;
+          connector(options, callback);
+        },
+      });
+      try {
+        for (const wait of [0, 3300]) {
+          await sleep(wait);
+          const response = await client.request({ path: '/', method: 'GET' });
+          await response.body.text();
+        }
+        return connects;
+      } finally {
+        await client.destroy();
+      }
+    };
+    let warmup: Promise<number> | undefined;
+    const release = await warmUp(async (url, pass) => {
+      if (pass === 1) warmup = connectsTo(url);
+    });
+    try {
+      const [toWarmup, toFive] = await Promise.all([warmup!, connectsTo(new URL(`http://127.0.0.1:${(fiveSeconds.address() as AddressInfo).port}`))]);
+      expect({ toWarmup, toFive }).toEqual({ toWarmup: 1, toFive: 2 });
+    } finally {
+      await release();
+      fiveSeconds.close();
+    }
   });
 
   it('runs a second pass against the same responder once the first is done', async () => {

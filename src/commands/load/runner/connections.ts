@@ -42,6 +42,28 @@
 import type { Socket } from 'node:net';
 import { buildConnector, Client, type Dispatcher } from 'undici';
 
+/**
+ * The longest keep-alive a server may ask for that the runner's connections
+ * honour (undici's default caps it at 10 minutes). The warm-up's responder
+ * asks for this long (warmup.ts), so that its connections, which are kept
+ * until the run is over, are not closed as idle in the middle of it.
+ */
+export const KEEP_ALIVE_MAX_MS = 86_400_000;
+
+/** The undici Client options of every runner connection, for a plan whose timeout is `timeoutMs`. */
+export function connectionOptions(timeoutMs: number): Client.Options {
+  // undici's own header and body timers only back up the runner's sweep, which times requests out from their scheduled time.
+  const backstop = timeoutMs + 1000;
+  return {
+    pipelining: 1,
+    keepAliveTimeout: 30_000,
+    keepAliveMaxTimeout: KEEP_ALIVE_MAX_MS,
+    headersTimeout: backstop,
+    bodyTimeout: backstop,
+    connectTimeout: Math.min(timeoutMs, 30_000),
+  };
+}
+
 /** A request as the queue holds it: its handler carries what to send and, once sent, on which client. */
 export interface QueuedRequest extends Dispatcher.DispatchHandler {
   request: Dispatcher.DispatchOptions | null;

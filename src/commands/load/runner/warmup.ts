@@ -43,14 +43,26 @@ import { Worker } from 'node:worker_threads';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Plan } from './plan';
+import { KEEP_ALIVE_MAX_MS } from './connections';
 
 /**
  * A complete response per chunk read (the warm-up sends small GETs, one
  * chunk each), with the headers typical servers send, so that undici's
  * header handling (keep-alive timeout included) is warmed too: with a bare
  * content-length, the target's first responses sent V8 back to recompile it.
+ *
+ * The keep-alive is as long as the runner honours (KEEP_ALIVE_MAX_MS): the
+ * warm-up's connections sit idle through the run, and undici closes an idle
+ * connection 2 s before the server's keep-alive ends. With the 5 s that
+ * Node's http server sends, they closed 2.25 and 3 s into every run, and the
+ * teardown threw away optimised code as it does before the clock (above):
+ * at 2,000 rps those were the worst 250 ms of most runs (BENCHMARKS.md,
+ * ninth session).
  */
-const RESPONSE = Buffer.from('HTTP/1.1 200 OK\r\nDate: Sun, 29 Nov 2026 00:00:00 GMT\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\nContent-Length: 2\r\n\r\nok');
+export const RESPONSE_KEEP_ALIVE_S = KEEP_ALIVE_MAX_MS / 1000;
+const RESPONSE = Buffer.from(
+  `HTTP/1.1 200 OK\r\nDate: Sun, 29 Nov 2026 00:00:00 GMT\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: keep-alive\r\nKeep-Alive: timeout=${RESPONSE_KEEP_ALIVE_S}\r\nContent-Length: 2\r\n\r\nok`,
+);
 
 /** The responder has its own thread, but shares the runner's core when it is pinned to one. */
 const MAX_WARMUP_RATE = 10_000;
