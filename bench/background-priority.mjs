@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Why the load runner puts the engine's background threads under SCHED_IDLE
-// (src/commands/load/runner/priority.ts): how late a 1 ms timer fires on the
+// What the scheduling policy of the engine's background threads does to the
+// load runner's timers (src/commands/load/runner/priority.ts, which uses nice
+// 10, not SCHED_IDLE, for the reason given there): how late a 1 ms timer fires on the
 // main thread while a sibling thread of the same process, pinned to the same
 // core, computes in bursts (20 ms busy, 20 ms asleep), as V8's compiler
 // threads do after a warm-up. The sibling runs at nice 0, at nice 10, and

@@ -35,7 +35,7 @@ import type { LoadResult, Series } from '../model';
 import { METHODS, planDuration, type Plan, type PlanMethod } from './plan';
 import { connectionOptions, Connections, type QueuedRequest } from './connections';
 import { ArrivalCursor, rateAt } from './schedule';
-import { backgroundPolicy, yieldBackgroundThreads, type BackgroundPolicy } from './priority';
+import { yieldBackgroundThreads } from './priority';
 import { warmUp, warmupPlan } from './warmup';
 
 export interface Progress {
@@ -94,12 +94,10 @@ export interface RunOptions {
    */
   warmupRequests?: number;
   /**
-   * Lowers the engine's background threads (compilers, concurrent GC) after
-   * the warm-up, so they stop taking the runner's core while it has
-   * requests due: SCHED_IDLE when the warm-up left the runner idle a quarter
-   * of the time or more, else nice 10 (backgroundPolicy, priority.ts; Linux,
-   * main thread only; lasts for the rest of the process). Default false;
-   * `rollgate load run` sets it.
+   * Lowers the engine's background threads (compilers, concurrent GC) to
+   * nice 10 after the warm-up, so they take less of the runner's core while
+   * it has requests due (priority.ts; Linux, main thread only; lasts for the
+   * rest of the process). Default false; `rollgate load run` sets it.
    */
   yieldBackgroundThreads?: boolean;
 }
@@ -264,8 +262,6 @@ class Runner {
     this.tick();
   };
   private readonly sleeper = new Int32Array(new SharedArrayBuffer(4));
-  /** Time spent in sleep(), which event-loop utilisation counts as busy (ms). */
-  sleptMs = 0;
   private readonly progressEvery: number;
   private nextProgress = 0;
   private lastProgressAt = 0;
@@ -406,9 +402,7 @@ class Runner {
 
   /** Blocks the thread for `ms`: only while nothing is in flight, so no response waits behind it. */
   private sleep(ms: number): void {
-    const from = this.now();
     Atomics.wait(this.sleeper, 0, 0, ms);
-    this.sleptMs += this.now() - from;
   }
 
   private dispatch(phase: number, endpoint: number, scheduled: number, t: number): void {
@@ -698,7 +692,6 @@ export async function runPlan(plan: Plan, target: URL, options: RunOptions = {})
     // has type feedback: code V8 optimised without it is thrown away the first time the branch runs.
     const noop = (): undefined => undefined;
     const closers: (() => Promise<unknown>)[] = [];
-    let busy: number | undefined;
     const endResponder = await warmUp(async (responder, pass) => {
       const runner = new Runner(warmupPlan(plan, warmup, pass), responder, {
         signal: stop,
@@ -707,27 +700,20 @@ export async function runPlan(plan: Plan, target: URL, options: RunOptions = {})
         ...(options.onProgress ? { onProgress: noop } : {}),
         ...(options.abortCheck ? { abortCheck: noop } : {}),
       });
-      const before = performance.eventLoopUtilization();
       closers.push(await runner.warm());
-      if (pass === 2) {
-        // The second pass runs on optimised code at (up to) the plan's peak rate: how much of the time it kept this thread
-        // busy. Sleeping to the next request counts as busy to the event loop, but leaves the core to others.
-        const { active, idle } = performance.eventLoopUtilization(before);
-        busy = Math.max(0, active - runner.sleptMs) / (active + idle);
-      }
     });
     try {
-      return await measure(plan, target, options, backgroundPolicy(busy));
+      return await measure(plan, target, options);
     } finally {
       for (const close of closers) await close();
       await endResponder();
     }
   }
-  return measure(plan, target, options, 'nice');
+  return measure(plan, target, options);
 }
 
-function measure(plan: Plan, target: URL, options: RunOptions, policy: BackgroundPolicy): Promise<RunResult> {
+function measure(plan: Plan, target: URL, options: RunOptions): Promise<RunResult> {
   // After the warm-up, whose compiles should finish at full priority, and before the clock starts.
-  if (options.yieldBackgroundThreads) yieldBackgroundThreads(policy);
+  if (options.yieldBackgroundThreads) yieldBackgroundThreads();
   return new Runner(plan, target, options).run();
 }
