@@ -50,10 +50,18 @@ import { buildConnector, Client, type Dispatcher } from 'undici';
  */
 export const KEEP_ALIVE_MAX_MS = 86_400_000;
 
+/**
+ * undici's own header and body timeout, per connection and per request: it
+ * only backs up the runner's sweep, which times requests out from their
+ * scheduled time, so it is a second longer than the plan's timeout.
+ */
+export function backstopMs(timeoutMs: number): number {
+  return timeoutMs + 1000;
+}
+
 /** The undici Client options of every runner connection, for a plan whose timeout is `timeoutMs`. */
 export function connectionOptions(timeoutMs: number): Client.Options {
-  // undici's own header and body timers only back up the runner's sweep, which times requests out from their scheduled time.
-  const backstop = timeoutMs + 1000;
+  const backstop = backstopMs(timeoutMs);
   return {
     pipelining: 1,
     keepAliveTimeout: 30_000,

@@ -33,7 +33,7 @@ import type { AbortDecision, LiveCell, LiveState } from '../abort';
 import { createHistogram, encodeHistogram, recordableUs, type Histogram } from '../histogram';
 import type { LoadResult, Series } from '../model';
 import { METHODS, planDuration, type Plan, type PlanMethod } from './plan';
-import { connectionOptions, Connections, type QueuedRequest } from './connections';
+import { backstopMs, connectionOptions, Connections, type QueuedRequest } from './connections';
 import { ArrivalCursor, rateAt } from './schedule';
 import { yieldBackgroundThreads } from './priority';
 import { warmUp, warmupPlan } from './warmup';
@@ -153,6 +153,11 @@ const PRECISE_WAIT_MS = 2;
  * request would cost more CPU than the runner has to spare.
  */
 const MIN_PRECISE_WAIT_MS = 0.1;
+
+/** Whether the runner, idle, sleeps the `delay` ms to its next request rather than setting a timer. */
+function sleepsTo(delay: number): boolean {
+  return delay >= MIN_PRECISE_WAIT_MS && delay <= PRECISE_WAIT_MS;
+}
 
 /**
  * The runner is behind its schedule when the oldest request a tick sends was
@@ -291,7 +296,7 @@ class Runner {
     this.cells = Array.from({ length: plan.phases.length * this.endpointCount }, () => new Map<number, Cell>());
     this.windows = new Array<Window | undefined>(Math.floor((planDuration(plan) * 1000) / WINDOW_MS) + 1).fill(undefined);
     const base = target.pathname.replace(/\/+$/, '');
-    const backstop = this.timeoutMs + 1000;
+    const backstop = backstopMs(this.timeoutMs);
     this.requests = plan.endpoints.map((e) => ({
       path: `${base}${e.path}${target.search}`,
       method: INTERNED_METHODS[e.method],
@@ -386,7 +391,7 @@ class Runner {
         let delay = wake - this.elapsed();
         // Idle until the next request: sleep to it if it is near, or set the timer to wake that much before it.
         if (this.inFlight === 0 && this.hasNext && wake === cursor.at * 1000) {
-          if (delay <= PRECISE_WAIT_MS && delay >= MIN_PRECISE_WAIT_MS) {
+          if (sleepsTo(delay)) {
             this.sleep(delay);
             continue;
           }
@@ -471,7 +476,7 @@ class Runner {
     if (this.inFlight === 0 && this.hasNext && !this.wakePending && !this.finished && !this.interrupted) {
       const delay = this.cursor.at * 1000 - this.elapsed();
       // The timer set for the next request is up to a millisecond late: wake after this I/O instead, and sleep to it.
-      if (delay <= PRECISE_WAIT_MS && (delay >= MIN_PRECISE_WAIT_MS || delay <= 0)) {
+      if (delay <= 0 || sleepsTo(delay)) {
         this.wakePending = true;
         setImmediate(this.wakeBound);
       }
